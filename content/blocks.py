@@ -1,0 +1,231 @@
+"""StreamField blocks shared by every page type and by reusable fragments.
+
+Every content block carries the channels it is shown on. `kcc_script` blocks are internal:
+they can only be shown on the KCC and balie channels, and only to staff.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .channels import (
+    CHANNEL_CHOICES,
+    PRODUCT_SECTIONS,
+    STAFF_CHANNEL_CHOICES,
+    STAFF_CHANNELS,
+)
+
+RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
+
+
+class ChannelsBlock(blocks.MultipleChoiceBlock):
+    def __init__(self, choices=CHANNEL_CHOICES, default=None, **kwargs):
+        super().__init__(
+            choices=choices,
+            default=default or [c for c, _ in choices],
+            label="Kanalen",
+            help_text="Op welke kanalen is dit blok te zien?",
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
+
+
+class ChannelStructBlock(blocks.StructBlock):
+    """Base for every content block: the block knows its channels and whether it is internal."""
+
+    internal = False
+
+    channels = ChannelsBlock()
+
+
+class TextContentBlock(ChannelStructBlock):
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Tekst")
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Tekst"
+        help_text = "Gewone tekst. Schrijf korte zinnen in eenvoudig Nederlands (B1)."
+
+
+class KccScriptBlock(ChannelStructBlock):
+    """What a KCC or balie employee says or asks. Never shown to the public."""
+
+    internal = True
+
+    channels = ChannelsBlock(choices=STAFF_CHANNEL_CHOICES)
+    script = blocks.TextBlock(label="Script", help_text="Wat zegt of vraagt de medewerker?")
+
+    def clean(self, value):
+        value = super().clean(value)
+        wrong = [c for c in value.get("channels") or [] if c not in STAFF_CHANNELS]
+        if wrong:
+            raise ValidationError("Een KCC-script mag alleen op de kanalen KCC en balie staan.")
+        return value
+
+    class Meta:
+        icon = "openquote"
+        label = "KCC-script (intern)"
+        help_text = "Alleen voor medewerkers van het KCC en de balie. Inwoners zien dit nooit."
+
+
+class StepsBlock(ChannelStructBlock):
+    steps = blocks.ListBlock(blocks.TextBlock(label="Stap"), label="Stappen")
+
+    class Meta:
+        icon = "list-ol"
+        label = "Stappen"
+        help_text = "Zet de stappen in de volgorde waarin de inwoner ze doet."
+
+
+class CostRowBlock(blocks.StructBlock):
+    description = blocks.CharBlock(label="Omschrijving", max_length=200)
+    amount = blocks.DecimalBlock(label="Bedrag in euro", decimal_places=2, min_value=0)
+
+    class Meta:
+        icon = "tag"
+        label = "Regel"
+
+
+class CostTableBlock(ChannelStructBlock):
+    rows = blocks.ListBlock(CostRowBlock(), label="Regels")
+
+    class Meta:
+        icon = "table"
+        label = "Kostentabel"
+        help_text = "Wat kost het? Eén regel per soort."
+
+
+class FaqItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label="Vraag", max_length=255)
+    answer = blocks.TextBlock(label="Antwoord")
+
+    class Meta:
+        icon = "help"
+        label = "Vraag en antwoord"
+
+
+class FaqBlock(ChannelStructBlock):
+    items = blocks.ListBlock(FaqItemBlock(), label="Vragen")
+
+    class Meta:
+        icon = "help"
+        label = "Veelgestelde vragen"
+        help_text = "Korte vragen met een kort antwoord."
+
+
+class NoticeBlock(ChannelStructBlock):
+    level = blocks.ChoiceBlock(
+        choices=[("info", "Informatie"), ("warning", "Let op")], default="info", label="Soort"
+    )
+    text = blocks.TextBlock(label="Tekst")
+
+    class Meta:
+        icon = "warning"
+        label = "Melding"
+        help_text = "Een opvallende melding, bijvoorbeeld over een storing of een wijziging."
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label="Tekst van de link", max_length=255)
+    page = blocks.PageChooserBlock(required=False, label="Pagina in de hub")
+    url = blocks.URLBlock(required=False, label="Of een adres op internet")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise ValidationError("Kies een pagina of vul een adres in.")
+        return value
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+
+
+class LinkListBlock(ChannelStructBlock):
+    links = blocks.ListBlock(LinkBlock(), label="Links")
+
+    class Meta:
+        icon = "link"
+        label = "Lijst met links"
+        help_text = "Links naar andere pagina's of websites."
+
+
+class ImageContentBlock(ChannelStructBlock):
+    image = ImageChooserBlock(label="Afbeelding")
+    alt = blocks.CharBlock(
+        label="Alt-tekst",
+        max_length=255,
+        help_text="Beschrijf wat er op de afbeelding staat, voor mensen die niet goed zien.",
+    )
+    caption = blocks.CharBlock(required=False, label="Onderschrift", max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = "Afbeelding"
+
+
+class FragmentBlock(ChannelStructBlock):
+    fragment = SnippetChooserBlock("content.Fragment", label="Tekstblok")
+
+    class Meta:
+        icon = "snippet"
+        label = "Herbruikbaar tekstblok"
+        help_text = "Een tekstblok dat op meer pagina's staat. Pas het één keer aan, overal klaar."
+
+
+def _content_blocks():
+    return [
+        ("text", TextContentBlock()),
+        ("steps", StepsBlock()),
+        ("cost_table", CostTableBlock()),
+        ("faq", FaqBlock()),
+        ("notice", NoticeBlock()),
+        ("link_list", LinkListBlock()),
+        ("image", ImageContentBlock()),
+        ("kcc_script", KccScriptBlock()),
+    ]
+
+
+class FragmentStreamBlock(blocks.StreamBlock):
+    """Blocks allowed inside a reusable fragment (no fragments inside fragments)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(_content_blocks(), **kwargs)
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """The one shared stream of content blocks, used by every page type."""
+
+    def __init__(self, **kwargs):
+        super().__init__([*_content_blocks(), ("fragment", FragmentBlock())], **kwargs)
+
+
+class ProductSectionBlock(blocks.StructBlock):
+    section = blocks.ChoiceBlock(choices=PRODUCT_SECTIONS, label="Onderdeel")
+    heading = blocks.CharBlock(
+        required=False, label="Eigen kop", help_text="Laat leeg voor de standaard kop."
+    )
+    content = ContentStreamBlock(label="Inhoud")
+
+    class Meta:
+        icon = "doc-full"
+        label = "Onderdeel"
+        help_text = "Een vast onderdeel van de productpagina, zoals Aanvragen of Kosten."
+
+
+class ActionBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Tekst op de knop", max_length=100)
+    url = blocks.URLBlock(label="Adres")
+    kind = blocks.ChoiceBlock(
+        choices=[("online", "Online regelen"), ("afspraak", "Afspraak maken"), ("formulier", "Formulier")],
+        default="online",
+        label="Soort",
+    )
+    digid = blocks.BooleanBlock(required=False, label="Inloggen met DigiD nodig")
+
+    class Meta:
+        icon = "arrow-right"
+        label = "Direct regelen"
+

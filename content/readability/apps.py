@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ReadabilityConfig(AppConfig):
+    name = "content.readability"
+    label = "readability"
+    verbose_name = "Taal (B1)"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,28 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Fragment, Keyword
+
+
+class KeywordViewSet(SnippetViewSet):
+    model = Keyword
+    icon = "tag"
+    menu_label = "Trefwoorden"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["term", "synonyms", "variants"]
+    search_fields = ["term", "synonyms", "variants"]
+
+
+class FragmentViewSet(SnippetViewSet):
+    model = Fragment
+    icon = "snippet"
+    menu_label = "Herbruikbare tekstblokken"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["title", "ref"]
+    search_fields = ["title", "ref"]
+
+
+register_snippet(KeywordViewSet)
+register_snippet(FragmentViewSet)

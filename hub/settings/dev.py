@@ -1,0 +1,9 @@
+"""Development settings: the embedded defaults used by `make run`."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+from .env import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite file and media live here
