@@ -121,10 +121,12 @@ def _render(stream, viewer, visible_ids, section):
         if not block_is_visible(child.block, child.value, viewer):
             continue
         rendered = RenderedBlock(id=child.id, type=child.block_type, value=child.value, section=section)
+        # Blocks that refer to other content get a value without the unfiltered references.
         if child.block_type == "link_list":
-            rendered.links = [link for link in _links(child.value, visible_ids)]
+            rendered.links = list(_links(child.value, visible_ids))
             if not rendered.links:
                 continue
+            rendered.value = {"channels": child.value["channels"], "links": rendered.links}
         elif child.block_type == "fragment":
             fragment = child.value["fragment"]
             if fragment is None or not fragment.live:
@@ -132,6 +134,7 @@ def _render(stream, viewer, visible_ids, section):
             rendered.children = list(_render(fragment.body, viewer, visible_ids, section))
             if not rendered.children:
                 continue
+            rendered.value = {"channels": child.value["channels"], "ref": fragment.ref, "title": fragment.title}
         yield rendered
 
 

@@ -94,12 +94,13 @@ class _ImportRun:
     def execute(self):
         self.result.sites = self.sites.write(self._list("sites"))
         keywords = self._write_keywords(self._list("keywords"))
-        self._write_fragments(self._list("fragments"))
         items = self._check_items(self._list("items"))
         if self.problems:
             return
         for item, model in items:
             self._locate_or_create(item, model)
+        # Fragments may link to pages of this file, and pages embed fragments: pages exist first.
+        self._write_fragments(self._list("fragments"))
         for item, model in items:
             if item["ref"] in self.pages_by_ref:
                 self._fill(item, model)
@@ -146,7 +147,6 @@ class _ImportRun:
 
     # fragments --------------------------------------------------------------------------
     def _write_fragments(self, entries):
-        self._fragment_refs = {e.get("ref") for e in entries if isinstance(e, dict)}
         for i, entry in enumerate(entries):
             where = f"fragments[{i}]"
             if not isinstance(entry, dict) or not entry.get("ref") or not entry.get("title"):

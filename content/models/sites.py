@@ -38,6 +38,7 @@ class SiteConfig(ClusterableModel, BaseSiteSetting):
 
     class Meta:
         verbose_name = "site-instellingen"
+        permissions = [("view_internal_content", "Mag interne inhoud zien (KCC en balie)")]
 
     def __str__(self):
         return self.key or str(self.site)

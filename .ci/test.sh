@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole test suite, as `make test` runs it:
+#   1. Django checks and missing migrations,
+#   2. the full suite against a real PostgreSQL and a real OpenSearch (both started here),
+#   3. a smoke run of the unit and database tests on SQLite.
+# Under CI=true a skipped test is a failure: services must really be there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export DJANGO_SETTINGS_MODULE=hub.settings.test
+
+echo "== Django checks"
+$PY manage.py check --fail-level WARNING
+$PY manage.py makemigrations --check --dry-run >/dev/null || {
+  echo "Model changes without a migration: run 'python manage.py makemigrations'." >&2; exit 1; }
+
+echo "== Services"
+services/postgres.sh start
+started_opensearch=0
+if ! services/opensearch.sh status >/dev/null 2>&1; then
+  services/opensearch.sh start
+  started_opensearch=1
+fi
+cleanup() { if [ "$started_opensearch" = 1 ]; then services/opensearch.sh stop || true; fi; }
+trap cleanup EXIT
+
+export HUB_TEST_POSTGRES_URL
+HUB_TEST_POSTGRES_URL="$(services/postgres.sh url)"
+export HUB_TEST_OPENSEARCH_URL
+HUB_TEST_OPENSEARCH_URL="$(services/opensearch.sh url)"
+
+echo "== Full suite on PostgreSQL + OpenSearch"
+DATABASE_URL="$HUB_TEST_POSTGRES_URL" $PY -m pytest "$@"
+
+echo "== Smoke run on SQLite"
+DATABASE_URL="sqlite:///$(pwd)/var/test-smoke.sqlite3" $PY -m pytest -q -m "not postgres and not opensearch and not browser" \
+  -p no:cacheprovider tests/content "$@"

@@ -1,0 +1,64 @@
+# Content hub — every command a developer needs. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+PG_URL = $(shell services/postgres.sh url)
+OS_URL = $(shell services/opensearch.sh url)
+
+.PHONY: help install run demo test test-unit test-integration test-sqlite lint format bench postgres opensearch services-stop schema clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements/constraints.txt -e ".[dev,bench]"
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies
+
+demo: install ## Migrate the SQLite database and load the demo content
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py setup_demo
+
+run: demo ## Set everything up and serve the hub with demo content (SQLite, database search)
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/honcho -f Procfile start
+
+postgres: ## Start the local PostgreSQL used by the tests (installs it when missing)
+	services/postgres.sh start
+
+opensearch: ## Fetch OpenSearch from Maven Central and run it on localhost:9200
+	services/opensearch.sh start
+
+services-stop: ## Stop the local PostgreSQL and OpenSearch
+	-services/opensearch.sh stop
+	-services/postgres.sh stop
+
+test: install ## Set up and run every test: lint, checks, PostgreSQL + OpenSearch suite, SQLite smoke run
+	bash .ci/test.sh
+
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Apply ruff formatting and safe fixes
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+schema: install ## Write api/schema.graphql from the code
+	$(PY) manage.py graphql_schema --schema api.schema.schema --out api/schema.graphql
+
+bench: install ## Run the benchmarks (API vs grapple vs REST v2, search, B1) and write bench/results/
+	bash bench/run.sh
+
+clean: ## Remove generated files (venv, databases, services' data)
+	-services/opensearch.sh stop
+	-services/postgres.sh stop
+	rm -rf $(VENV) var .services

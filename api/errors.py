@@ -1,0 +1,20 @@
+"""Client errors with a stable `extensions.code`. Nothing a client sends may become a 500."""
+
+from graphql import GraphQLError
+
+NOT_FOUND = "NOT_FOUND"
+FORBIDDEN = "FORBIDDEN"
+UNAUTHENTICATED = "UNAUTHENTICATED"
+BAD_INPUT = "BAD_INPUT"
+QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
+QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"
+SEARCH_UNAVAILABLE = "SEARCH_UNAVAILABLE"
+INTERNAL_ERROR = "INTERNAL_ERROR"
+
+
+class ClientError(GraphQLError):
+    """Raise from a resolver: becomes a GraphQL error with `extensions.code`."""
+
+    def __init__(self, code: str, message: str, **extensions):
+        super().__init__(message, extensions={"code": code, **extensions})

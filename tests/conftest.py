@@ -1,0 +1,95 @@
+"""Shared fixtures and the rules for tests that need real services.
+
+Integration tests are marked `postgres` or `opensearch`. Without the service they skip with a
+loud reason on a developer's machine; under CI=true any skipped test fails the run.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    opensearch_url = os.environ.get("HUB_TEST_OPENSEARCH_URL")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(pytest.mark.skip(
+                reason="NEEDS POSTGRESQL: run through `make test`, which starts it (DATABASE_URL is not PostgreSQL)"))
+        if "opensearch" in item.keywords and not opensearch_url:
+            item.add_marker(pytest.mark.skip(
+                reason="NEEDS OPENSEARCH: run through `make test`, which starts it (HUB_TEST_OPENSEARCH_URL is unset)"))
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if IN_CI and _skipped and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if IN_CI and _skipped:
+        terminalreporter.write_line(
+            f"CI=true: {len(_skipped)} test(s) skipped, which counts as a failure here:", red=True)
+        for nodeid in _skipped:
+            terminalreporter.write_line(f"  {nodeid}", red=True)
+
+
+def load_fixture(name: str) -> dict:
+    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def import_json(db, tmp_path):
+    """Import a hub-import/1 document (a dict) and return the ImportResult."""
+    from content.importing import import_data
+
+    def run(data, publish=True):
+        return import_data(data, publish=publish, base_dir=tmp_path)
+
+    return run
+
+
+@pytest.fixture
+def hub_content(import_json):
+    """Two sites with public, internal, draft and linked content (tests/fixtures/content.json)."""
+    import_json(load_fixture("sites.json"), publish=True)
+    import_json(load_fixture("draft.json"), publish=False)
+    import_json(load_fixture("content.json"), publish=True)
+    from content.models import ProductPage
+
+    return {"draft": ProductPage.objects.get(ref="product-concept")}
+
+
+@pytest.fixture
+def staff_user(db):
+    from django.contrib.auth.models import Group, User
+
+    from content.signals import KCC_GROUP, create_staff_group
+
+    create_staff_group()
+    user = User.objects.create_user("kcc-medewerker", password="geheim-wachtwoord-1")
+    user.groups.add(Group.objects.get(name=KCC_GROUP))
+    return user
+
+
+@pytest.fixture
+def staff_token(staff_user):
+    from wagtail.models import APIToken
+
+    _, plaintext = APIToken.create_token(user=staff_user, name="test")
+    return plaintext
