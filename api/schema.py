@@ -1,8 +1,16 @@
+"""The root schema: each domain contributes its own Queries class."""
+
 import graphene
 
+from .keywords.queries import KeywordQueries
+from .pages.blocks import BLOCK_TYPES
+from .pages.queries import PageQueries
+from .pages.types import PAGE_TYPES
+from .sites.queries import SiteQueries
 
-class Query(graphene.ObjectType):
-    ping = graphene.String(description="Placeholder")
+
+class Query(SiteQueries, PageQueries, KeywordQueries, graphene.ObjectType):
+    """Everything a front-end, the app or the KCC console reads from the hub."""
 
 
-schema = graphene.Schema(query=Query)
+schema = graphene.Schema(query=Query, types=[*set(PAGE_TYPES.values()), *BLOCK_TYPES.values()])

@@ -1,4 +1,139 @@
-from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
+"""The GraphQL endpoint: limits, stable error codes, and HTTP caching for public GET queries."""
 
-graphql_view = csrf_exempt(GraphQLView.as_view(graphiql=True))
+import hashlib
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
+from graphene_django.views import GraphQLView, HttpError
+from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, parse, validate
+from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
+
+from .access import request_is_staff
+from .core.limits import QueryMeasure
+from .errors import BAD_INPUT, INTERNAL_ERROR, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, ClientError
+
+logger = logging.getLogger(__name__)
+MAX_QUERY_LENGTH = 20_000
+
+
+class HubGraphQLView(GraphQLView):
+    def dispatch(self, request, *args, **kwargs):
+        request._hub_cost = None
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except ClientError as error:  # raised while reading who is calling
+            response = self._json_error(request, error, 401 if error.extensions["code"] == "UNAUTHENTICATED" else 400)
+        except Exception:  # noqa: BLE001 - a client must never see a stack trace or a bare 500
+            logger.exception("GraphQL request failed")
+            response = self._json_error(request, ClientError(INTERNAL_ERROR, "Something went wrong on our side."), 500)
+        return self._cache_headers(request, response)
+
+    def _json_error(self, request, error, status):
+        return HttpResponse(self.json_encode(request, {"errors": [self.format_error(error)]}), status=status,
+                            content_type="application/json")
+
+    def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
+        if not query:
+            if show_graphiql:
+                return None
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, "Must provide a query string.")])
+        if not isinstance(query, str) or len(query) > MAX_QUERY_LENGTH:
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, f"The query must be a text of at most {MAX_QUERY_LENGTH} characters.")])
+        if variables is not None and not isinstance(variables, dict):
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, "`variables` must be a JSON object.")])
+        if operation_name is not None and not isinstance(operation_name, str):
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, "`operationName` must be a text.")])
+        schema = self.schema.graphql_schema
+        try:
+            document = parse(query, max_tokens=5000)
+        except GraphQLError as error:
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, error.message)])
+        operation = get_operation_ast(document, operation_name)
+        if request.method.lower() == "get" and operation is not None and operation.operation != OperationType.QUERY:
+            if show_graphiql:
+                return None
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, "Only queries may be sent with GET; use POST.")])
+        rules = list(specified_rules)
+        if not settings.HUB_GRAPHQL["INTROSPECTION"]:
+            rules.append(NoSchemaIntrospectionCustomRule)
+        errors = validate(schema, document, rules, max_errors=20)
+        if errors:
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, e.message, locations=_locations(e)) for e in errors])
+        limits = settings.HUB_GRAPHQL
+        measure = QueryMeasure(document, variables, operation_name)
+        request._hub_cost = {"cost": measure.cost, "maxCost": limits["MAX_COST"], "depth": measure.depth,
+                             "maxDepth": limits["MAX_DEPTH"]}
+        if measure.depth > limits["MAX_DEPTH"]:
+            return ExecutionResult(errors=[ClientError(
+                QUERY_TOO_DEEP, f"The query is {measure.depth} levels deep; at most {limits['MAX_DEPTH']} are allowed.")])
+        if measure.cost > limits["MAX_COST"]:
+            return ExecutionResult(errors=[ClientError(
+                QUERY_TOO_COMPLEX, f"The query costs {measure.cost}; at most {limits['MAX_COST']} is allowed.",
+                cost=measure.cost, maxCost=limits["MAX_COST"])])
+        return execute(schema, document, context_value=self.get_context(request), variable_values=variables,
+                       operation_name=operation_name, middleware=self.get_middleware(request))
+
+    def get_response(self, request, data, show_graphiql=False):
+        result, status = super().get_response(request, data, show_graphiql)
+        if result is not None and request._hub_cost is not None:
+            # Append the cost as `extensions` without decoding the whole response again.
+            extensions = self.json_encode(request, {"extensions": {"cost": request._hub_cost}})
+            result = result[:-1] + "," + extensions[1:] if result.endswith("}") else result
+        return result, status
+
+    @staticmethod
+    def format_error(error):
+        if isinstance(error, HttpError):
+            return {"message": str(error.message or "Bad request."), "extensions": {"code": BAD_INPUT}}
+        if not isinstance(error, GraphQLError):
+            return {"message": str(error), "extensions": {"code": BAD_INPUT}}
+        original = error.original_error
+        if original is not None and not isinstance(original, GraphQLError):
+            if isinstance(original, ValueError | TypeError) and "int" in str(original).lower():
+                return {"message": "A value is out of range.", "path": error.path, "extensions": {"code": BAD_INPUT}}
+            logger.error("Unexpected error in a resolver", exc_info=original)
+            return {"message": "Something went wrong on our side.", "path": error.path,
+                    "extensions": {"code": INTERNAL_ERROR}}
+        formatted = error.formatted
+        formatted.setdefault("extensions", {}).setdefault("code", BAD_INPUT)
+        return formatted
+
+    def _cache_headers(self, request, response):
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        private = (request.method != "GET" or response.status_code != 200 or "HTTP_AUTHORIZATION" in request.META
+                   or getattr(request, "_hub_no_store", False) or _safe_is_staff(request))
+        if private:
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=settings.HUB_GRAPHQL["PUBLIC_CACHE_SECONDS"])
+        if request.META.get("HTTP_IF_NONE_MATCH") == etag:
+            not_modified = HttpResponseNotModified()
+            for header in ("ETag", "Cache-Control", "Vary"):
+                not_modified[header] = response[header]
+            return not_modified
+        return response
+
+
+def _safe_is_staff(request) -> bool:
+    try:
+        return request_is_staff(request)
+    except ClientError:
+        return True
+
+
+def _locations(error):
+    return [{"line": loc.line, "column": loc.column} for loc in error.locations or []]
+
+
+def make_graphql_view():
+    from .schema import schema
+
+    return csrf_exempt(HubGraphQLView.as_view(schema=schema, graphiql=settings.HUB_GRAPHQL["GRAPHIQL"]))
+
+
+graphql_view = make_graphql_view()

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_delete
 
 
 class ContentConfig(AppConfig):
@@ -8,6 +8,15 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signals import create_staff_group
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models.pages import HUB_PAGE_MODELS
+        from .signals import clear_tombstones, create_staff_group, record_deleted, record_unpublished
 
         post_migrate.connect(create_staff_group, sender=self)
+        for model in HUB_PAGE_MODELS:
+            page_unpublished.connect(record_unpublished, sender=model, dispatch_uid=f"tomb-unpub-{model.__name__}")
+            page_published.connect(clear_tombstones, sender=model, dispatch_uid=f"tomb-pub-{model.__name__}")
+            pre_delete.connect(record_deleted, sender=model, dispatch_uid=f"tomb-del-{model.__name__}")
+        pre_delete.connect(record_deleted, sender=Page, dispatch_uid="tomb-del-page")

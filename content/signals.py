@@ -12,3 +12,30 @@ def create_staff_group(**kwargs):
         return
     group, _ = Group.objects.get_or_create(name=KCC_GROUP)
     group.permissions.add(permission)
+
+
+def _tombstone(instance, reason):
+    from django.utils import timezone
+
+    from .models import PageTombstone
+
+    defaults = {"reason": reason, "removed_at": timezone.now()}
+    if getattr(instance, "ref", ""):
+        defaults["ref"] = instance.ref
+    PageTombstone.objects.update_or_create(page_id=instance.pk, defaults=defaults)
+
+
+def record_unpublished(sender, instance, **kwargs):
+    _tombstone(instance, "unpublished")
+
+
+def record_deleted(sender, instance, **kwargs):
+    # Sent for the specific page and for its base Page row; one tombstone per page.
+    if instance.live:
+        _tombstone(instance, "deleted")
+
+
+def clear_tombstones(sender, instance, **kwargs):
+    from .models import PageTombstone
+
+    PageTombstone.objects.filter(page_id=instance.pk).delete()

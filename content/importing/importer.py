@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from ..channels import AUDIENCE_CHOICES, PUBLIC
 from ..models import AnswerPage, ArticlePage, Fragment, Keyword, KeywordBestBet, ProductPage
-from ..models.pages import HUB_PAGE_MODELS
+from ..models.pages import find_page_by_ref
 from .blocks import BlockConverter, BlockError
 from .errors import ImportFailure, Problem
 from .sites import SiteWriter
@@ -217,7 +217,7 @@ class _ImportRun:
             for term in item.get("keywords") or []:
                 if not Keyword.objects.filter(term=term).exists():
                     self.problem("IMPORT_UNKNOWN_KEYWORD", where, "keywords", f"unknown keyword {term!r}; add it to \"keywords\" first")
-            existing = _find_page(ref)
+            existing = find_page_by_ref(ref)
             if existing is not None and not isinstance(existing, model):
                 self.problem("IMPORT_REF_TYPE_CHANGED", where, "type",
                              f"ref {ref!r} already belongs to a page of type {type(existing).__name__}")
@@ -229,7 +229,7 @@ class _ImportRun:
         return checked
 
     def _resolve_page(self, ref, where, record=False):
-        page = self.pages_by_ref.get(ref) or _find_page(ref)
+        page = self.pages_by_ref.get(ref) or find_page_by_ref(ref)
         if page is None:
             if record:
                 self.problem("IMPORT_UNKNOWN_REF", where, "", f"no page with ref {ref!r}")
@@ -300,14 +300,6 @@ class _ImportRun:
             return
         if ref not in self.result.created:
             self.result.updated.append(ref)
-
-
-def _find_page(ref):
-    for model in HUB_PAGE_MODELS:
-        page = model.objects.filter(ref=ref).first()
-        if page is not None:
-            return page
-    return None
 
 
 __all__ = ["FORMAT", "ImportFailure", "ImportResult", "import_data", "import_file"]

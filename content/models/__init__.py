@@ -4,6 +4,7 @@ from .fragments import Fragment
 from .keywords import Keyword, KeywordBestBet
 from .pages import AnswerPage, ArticlePage, HomePage, HubPage, ProductPage, SectionPage
 from .sites import MenuItem, SiteConfig
+from .tombstones import PageTombstone
 
 __all__ = [
     "AnswerPage",
@@ -14,6 +15,7 @@ __all__ = [
     "Keyword",
     "KeywordBestBet",
     "MenuItem",
+    "PageTombstone",
     "ProductPage",
     "SectionPage",
     "SiteConfig",

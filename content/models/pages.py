@@ -218,3 +218,12 @@ class ArticlePage(HubPage):
 
 
 HUB_PAGE_MODELS = (ProductPage, AnswerPage, ArticlePage)
+
+
+def find_page_by_ref(ref: str):
+    """The content page with this ref, of whatever type, or None."""
+    for model in HUB_PAGE_MODELS:
+        page = model.objects.filter(ref=ref).first()
+        if page is not None:
+            return page
+    return None

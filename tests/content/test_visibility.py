@@ -17,8 +17,8 @@ def _types(blocks):
 
 
 def _plain(value) -> str:
-    if hasattr(value, "source"):  # RichText
-        return value.source
+    if hasattr(value, "title") and hasattr(value, "url_path"):  # a Page
+        return value.title
     if hasattr(value, "items"):
         return " ".join(_plain(v) for v in value.values())
     if isinstance(value, list | tuple):

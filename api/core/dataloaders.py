@@ -1,0 +1,54 @@
+"""Per-request loaders. A new set is made for every request, so nothing stale is ever served.
+
+Resolvers of a list register all keys of the list first (`prime`); the first `load` then
+fetches every registered key in one go. This keeps the number of SQL queries flat however many
+pages, blocks or keywords a response holds.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+
+
+class BatchLoader:
+    def __init__(self, load_many: Callable[[set], dict]):
+        self._load_many = load_many
+        self._cache: dict = {}
+        self._pending: set = set()
+
+    def prime(self, keys: Iterable[Hashable]):
+        self._pending |= {k for k in keys if k not in self._cache}
+
+    def load(self, key):
+        if key not in self._cache:
+            keys = self._pending | {key}
+            self._pending = set()
+            found = self._load_many(keys)
+            for k in keys:
+                self._cache[k] = found.get(k)
+        return self._cache[key]
+
+
+class RequestLoaders:
+    """All loaders of one request, created lazily."""
+
+    def __init__(self):
+        self._loaders: dict[str, BatchLoader] = {}
+
+    def get(self, name: str, load_many: Callable[[set], dict]) -> BatchLoader:
+        if name not in self._loaders:
+            self._loaders[name] = BatchLoader(load_many)
+        return self._loaders[name]
+
+
+def loaders_for(info) -> RequestLoaders:
+    request = info.context
+    if not hasattr(request, "_hub_loaders"):
+        request._hub_loaders = RequestLoaders()
+    return request._hub_loaders
+
+
+def group_by_model(pages) -> dict:
+    grouped = defaultdict(list)
+    for page in pages:
+        grouped[type(page)].append(page)
+    return grouped
