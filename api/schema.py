@@ -13,4 +13,4 @@ class Query(SiteQueries, PageQueries, KeywordQueries, graphene.ObjectType):
     """Everything a front-end, the app or the KCC console reads from the hub."""
 
 
-schema = graphene.Schema(query=Query, types=[*set(PAGE_TYPES.values()), *BLOCK_TYPES.values()])
+schema = graphene.Schema(query=Query, types=[*dict.fromkeys(PAGE_TYPES.values()), *BLOCK_TYPES.values()])

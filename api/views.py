@@ -11,7 +11,7 @@ from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, parse, validate
 from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
 
-from .access import request_is_staff
+from .access import request_is_staff, request_user
 from .core.limits import QueryMeasure
 from .errors import BAD_INPUT, INTERNAL_ERROR, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, ClientError
 
@@ -23,6 +23,7 @@ class HubGraphQLView(GraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request._hub_cost = None
         try:
+            request_user(request)  # a bad or revoked token is refused, whatever the query asks
             response = super().dispatch(request, *args, **kwargs)
         except ClientError as error:  # raised while reading who is calling
             response = self._json_error(request, error, 401 if error.extensions["code"] == "UNAUTHENTICATED" else 400)

@@ -6,7 +6,8 @@ from graphql.language import IntValueNode, VariableNode
 
 # Lists without a `first` argument count as this many items.
 DEFAULT_LIST_ESTIMATE = {"blocks": 10, "fragmentBlocks": 3, "links": 3, "keywords": 5, "menu": 8,
-                         "sections": 5, "renditions": 3, "costRows": 5, "faqItems": 5, "steps": 8,
+                         "sections": 1,  # sections partition the blocks of a page
+                         "renditions": 3, "costRows": 5, "faqItems": 5, "steps": 8,
                          "sites": 5, "hits": 10, "removed": 20}
 LIST_WITH_FIRST = {"pages", "search"}
 
@@ -41,7 +42,15 @@ class QueryMeasure:
         if selection_set is None:
             return 0
         total = 0
+        # Fragments on different concrete types never apply to the same object: count the
+        # most expensive one, not their sum.
+        by_type: dict[str, int] = {}
         for selection in selection_set.selections:
+            if isinstance(selection, InlineFragmentNode) and selection.type_condition is not None:
+                name = selection.type_condition.name.value
+                cost = self._selection_cost(selection.selection_set, depth, seen_fragments)
+                by_type[name] = by_type.get(name, 0) + cost
+                continue
             if isinstance(selection, FieldNode):
                 if selection.name.value.startswith("__"):
                     total += 1
@@ -62,4 +71,4 @@ class QueryMeasure:
                 if name in seen_fragments or name not in self.fragments:
                     continue  # cycles and unknown fragments are reported by validation
                 total += self._selection_cost(self.fragments[name].selection_set, depth, seen_fragments | {name})
-        return total
+        return total + max(by_type.values(), default=0)

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock
 from ..channels import AUDIENCE_CHOICES, PUBLIC
@@ -40,7 +41,7 @@ class SectionPage(Page):
         verbose_name_plural = "rubrieken"
 
 
-class HubPage(Page):
+class HubPage(HeadlessPreviewMixin, Page):
     """Fields every content page has: reference, summary, audience, keywords, owner, sites."""
 
     ref = models.SlugField(
@@ -92,6 +93,16 @@ class HubPage(Page):
             if type(self).objects.filter(ref=self.ref).exclude(pk=self.pk).exists():
                 self.ref = f"{self.ref[:110]}-{uuid.uuid4().hex[:8]}"
         super().save(*args, **kwargs)
+
+    def get_client_root_url(self, request) -> str:
+        """Preview in the front-end of the page's own site, not the admin's site."""
+        from .sites import SiteConfig
+
+        site = self.get_site() if self.pk else (self.get_parent().get_site() if self.get_parent() else None)
+        config = SiteConfig.objects.filter(site=site).first() if site else None
+        if config and config.frontend_url:
+            return config.frontend_url.rstrip("/") + "/preview/"
+        return super().get_client_root_url(request)
 
     def readable_texts(self) -> list[tuple[str, str]]:
         """(key, plain text) pairs an editor wrote, for the B1 check and the search index."""

@@ -6,4 +6,4 @@ from .env import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 
-VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite file and media live here
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # the SQLite file, media and static live here
