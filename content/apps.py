@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_delete
+from django.db.models.signals import post_delete, post_migrate
 
 
 class ContentConfig(AppConfig):
@@ -18,5 +18,5 @@ class ContentConfig(AppConfig):
         for model in HUB_PAGE_MODELS:
             page_unpublished.connect(record_unpublished, sender=model, dispatch_uid=f"tomb-unpub-{model.__name__}")
             page_published.connect(clear_tombstones, sender=model, dispatch_uid=f"tomb-pub-{model.__name__}")
-            pre_delete.connect(record_deleted, sender=model, dispatch_uid=f"tomb-del-{model.__name__}")
-        pre_delete.connect(record_deleted, sender=Page, dispatch_uid="tomb-del-page")
+            post_delete.connect(record_deleted, sender=model, dispatch_uid=f"tomb-del-{model.__name__}")
+        post_delete.connect(record_deleted, sender=Page, dispatch_uid="tomb-del-page")

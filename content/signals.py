@@ -31,8 +31,8 @@ def record_unpublished(sender, instance, **kwargs):
 
 def record_deleted(sender, instance, **kwargs):
     # Sent for the specific page and for its base Page row; one tombstone per page.
-    if instance.live:
-        _tombstone(instance, "deleted")
+    # Connected to post_delete: Wagtail unpublishes a page just before deleting it.
+    _tombstone(instance, "deleted")
 
 
 def clear_tombstones(sender, instance, **kwargs):

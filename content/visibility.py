@@ -7,12 +7,10 @@ search results and their highlights all call these functions.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from .channels import CHANNELS, INTERNAL, WEB
@@ -58,25 +56,18 @@ def page_is_visible(page: Page, viewer: Viewer) -> bool:
 def visible_page_ids(page_ids: Iterable[int], viewer: Viewer) -> set[int]:
     """Bulk form of `page_is_visible` for pages known only by id (e.g. chosen in a block).
 
-    A constant number of queries: one for the base pages, one per page type for audiences.
+    One query, through the query form of the rule (`visible_pages_queryset`).
     """
     ids = {int(i) for i in page_ids if i is not None}
     if not ids:
         return set()
-    rows = Page.objects.filter(pk__in=ids).values_list("pk", "live", "expired", "content_type_id")
-    by_type: dict[int, list[int]] = defaultdict(list)
-    candidates = set()
-    for pk, live, expired, ct_id in rows:
-        preview = viewer.preview_page_id == pk
-        if (live and not expired) or preview:
-            candidates.add(pk)
-            by_type[ct_id].append(pk)
-    if not viewer.staff:
-        for ct_id, pks in by_type.items():
-            model = ContentType.objects.get_for_id(ct_id).model_class()
-            if model is not None and any(f.name == "audience" for f in model._meta.fields):
-                candidates -= set(model.objects.filter(pk__in=pks, audience=INTERNAL).values_list("pk", flat=True))
-    return candidates
+    visible = set(visible_pages_queryset(Page.objects.filter(pk__in=ids), viewer).values_list("pk", flat=True))
+    preview_id = viewer.preview_page_id
+    if preview_id in ids and preview_id not in visible:
+        page = Page.objects.filter(pk=preview_id).specific().first()
+        if page is not None and page_is_visible(page, viewer):
+            visible.add(preview_id)
+    return visible
 
 
 def _internal_block_types() -> frozenset[str]:
@@ -261,8 +252,9 @@ def visible_pages_queryset(queryset, viewer: Viewer):
 
     queryset = queryset.filter(live=True, expired=False)
     if not viewer.staff:
-        public = Q()
+        # Pages without an audience field (sections, home pages) are public.
+        internal = Q()
         for model in HUB_PAGE_MODELS:
-            public |= Q(**{f"{model._meta.model_name}__audience": "public"})
-        queryset = queryset.filter(public)
+            internal |= Q(**{f"{model._meta.model_name}__audience": INTERNAL})
+        queryset = queryset.exclude(internal)
     return queryset

@@ -7,8 +7,7 @@ from ..errors import NOT_FOUND, ClientError
 
 class SiteDirectory:
     def __init__(self):
-        configs = (SiteConfig.objects.filter(key__isnull=False)
-                   .select_related("site__root_page").prefetch_related("menu_items__page"))
+        configs = SiteConfig.objects.filter(key__isnull=False).select_related("site__root_page")
         self.by_key = {c.key: c for c in configs}
         self.by_site_id = {c.site_id: c for c in configs}
         # Longest root path first, so a nested site wins over its parent.

@@ -50,7 +50,7 @@ class Site(graphene.ObjectType):
 
         directory = site_directory(info)
         items = []
-        for item in config.menu_items.all():
+        for item in config.menu_items.select_related("page"):
             if item.page_id:
                 path = directory.relative_path(item.page)
                 if path is None or not item.page.live:

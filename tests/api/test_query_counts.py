@@ -1,0 +1,96 @@
+"""Pinned SQL query counts per front-end query. They must not grow with the number of pages,
+blocks, keywords or links, so an N+1 cannot come back unnoticed."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+PRODUCT_PAGE = """query Product($path: String!) {
+  page(site: "deventer", path: $path, channel: APP) {
+    id ref title url site summary lastPublishedAt alsoOn keywords { term synonyms }
+    ... on ProductPage { uplName actions { label url } sections { section heading blocks {
+      id type
+      ... on TextBlock { html }
+      ... on LinkListBlock { links { title url pageRef } }
+      ... on FragmentBlock { fragmentTitle fragmentBlocks { type ... on TextBlock { html }
+                                                          ... on LinkListBlock { links { url } } } }
+      ... on CostTableBlock { costRows { amountFormatted } }
+    } } }
+  }
+}"""
+LISTING = """query Listing($first: Int) {
+  pages(site: "deventer", type: "product", first: $first) {
+    totalCount nodes { ref title url summary keywords { term } alsoOn blocks { type ... on TextBlock { plainText } } }
+  }
+}"""
+# What the figures are today; a change that adds queries must update them on purpose.
+PRODUCT_PAGE_QUERIES = 10
+LISTING_QUERIES = 11
+
+
+def _catalogue(pages: int, blocks: int, keywords: int) -> dict:
+    terms = [f"trefwoord-{k}" for k in range(keywords)]
+    items = []
+    for n in range(pages):
+        body = []
+        for b in range(blocks):
+            body.append({"type": "text", "value": f"Tekst {b} van product {n}."})
+            body.append({"type": "link_list", "value": [{"title": "Ander product", "page": f"product-{(n + 1) % pages}"},
+                                                        {"title": "Site", "url": "https://example.org"}]})
+        body.append({"type": "fragment", "section": "contact", "value": "contact"})
+        body.append({"type": "cost_table", "section": "kosten", "value": [{"description": "Kosten", "amount": "10"}]})
+        items.append({"ref": f"product-{n}", "type": "product", "site": "deventer", "parent": "/producten/",
+                      "title": f"Product {n}", "slug": f"product-{n}", "keywords": terms, "also_on": ["verkeer"],
+                      "blocks": body})
+    return {"format": "hub-import/1", "keywords": [{"term": t, "synonyms": ["x"]} for t in terms],
+            "fragments": [{"ref": "contact", "title": "Contact", "blocks": [
+                {"type": "text", "value": "Bel 14 0570."},
+                {"type": "link_list", "value": [{"title": "Product", "page": "product-0"}]}]}],
+            "items": items}
+
+
+def _count(client, query, variables):
+    client.post("/graphql/", json.dumps({"query": query, "variables": variables}), content_type="application/json")
+    # Measured warm: Django caches content types per process.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/graphql/", json.dumps({"query": query, "variables": variables}),
+                               content_type="application/json")
+    body = response.json()
+    assert "errors" not in body, body
+    return len(queries), body
+
+
+@pytest.fixture
+def catalogue(import_json):
+    from tests.conftest import load_fixture
+
+    import_json(load_fixture("sites.json"))
+
+    def build(pages, blocks, keywords):
+        import_json(_catalogue(pages, blocks, keywords))
+
+    return build
+
+
+def test_the_product_page_query_count_is_flat_and_pinned(client, catalogue):
+    catalogue(pages=2, blocks=1, keywords=1)
+    small, body = _count(client, PRODUCT_PAGE, {"path": "/producten/product-0/"})
+    assert body["data"]["page"]["ref"] == "product-0"
+    catalogue(pages=12, blocks=15, keywords=8)
+    large, body = _count(client, PRODUCT_PAGE, {"path": "/producten/product-0/"})
+    assert len(body["data"]["page"]["keywords"]) == 8
+    assert small == large == PRODUCT_PAGE_QUERIES
+
+
+def test_the_listing_query_count_is_flat_and_pinned(client, catalogue):
+    catalogue(pages=2, blocks=1, keywords=1)
+    small, body = _count(client, LISTING, {"first": 50})
+    assert len(body["data"]["pages"]["nodes"]) == 2
+    catalogue(pages=25, blocks=6, keywords=5)
+    large, body = _count(client, LISTING, {"first": 50})
+    assert len(body["data"]["pages"]["nodes"]) == 25
+    assert small == large == LISTING_QUERIES
