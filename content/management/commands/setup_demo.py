@@ -1,0 +1,47 @@
+"""Load the demo content and create demo accounts. Development only."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from content.signals import KCC_GROUP, create_staff_group
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "deventer.json"
+DEMO_PASSWORD = "deventer-demo"  # noqa: S105 - printed demo login, refused outside DEBUG
+ACCOUNTS = [
+    ("admin", "Beheerder", True, []),
+    ("redacteur", "Webredacteur", False, ["Webredacteuren"]),
+    ("eindredacteur", "Eindredacteur", False, ["Eindredacteuren"]),
+    ("kcc", "KCC-medewerker", False, [KCC_GROUP]),
+]
+
+
+class Command(BaseCommand):
+    help = "Import the Deventer demo content (idempotent) and create demo accounts (DEBUG only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", default=str(DEMO_FILE), help="demo file in hub-import/1 format")
+
+    def handle(self, *args, file, **options):
+        if not settings.DEBUG:
+            raise CommandError("setup_demo creates accounts with a known password and only runs with DEBUG on.")
+        call_command("import_content", file, "--publish", stdout=self.stdout)
+        create_staff_group()
+        User = get_user_model()
+        for username, name, superuser, groups in ACCOUNTS:
+            user, created = User.objects.get_or_create(username=username, defaults={"first_name": name})
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.is_staff = True
+                user.is_superuser = superuser
+                user.save()
+            for group in groups:
+                user.groups.add(Group.objects.get(name=group))
+        self.stdout.write(self.style.SUCCESS(
+            "\nDemo ready (development only). Sign in at http://localhost:8000/admin/ with:\n"
+            + "\n".join(f"  {u:<14} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
+            + "\nA token for the KCC console: python manage.py issue_token kcc\n"))
