@@ -15,8 +15,9 @@ STAFF_PERMISSION = "content.view_internal_content"
 
 
 def _is_staff(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and (
-        user.is_superuser or user.has_perm(STAFF_PERMISSION)))
+    return bool(
+        user and user.is_authenticated and user.is_active and (user.is_superuser or user.has_perm(STAFF_PERMISSION))
+    )
 
 
 def request_user(request):
@@ -44,8 +45,11 @@ def request_user(request):
 def user_for_token(token: str):
     if not APIToken.validate_token_format(token):
         return None
-    record = (APIToken.objects.select_related("user")
-              .filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True).first())
+    record = (
+        APIToken.objects.select_related("user")
+        .filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True)
+        .first()
+    )
     if record is None or not record.user.is_active:
         return None
     APIToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())

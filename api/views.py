@@ -33,8 +33,11 @@ class HubGraphQLView(GraphQLView):
         return self._cache_headers(request, response)
 
     def _json_error(self, request, error, status):
-        return HttpResponse(self.json_encode(request, {"errors": [self.format_error(error)]}), status=status,
-                            content_type="application/json")
+        return HttpResponse(
+            self.json_encode(request, {"errors": [self.format_error(error)]}),
+            status=status,
+            content_type="application/json",
+        )
 
     def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
         if not query:
@@ -42,7 +45,9 @@ class HubGraphQLView(GraphQLView):
                 return None
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "Must provide a query string.")])
         if not isinstance(query, str) or len(query) > MAX_QUERY_LENGTH:
-            return ExecutionResult(errors=[ClientError(BAD_INPUT, f"The query must be a text of at most {MAX_QUERY_LENGTH} characters.")])
+            return ExecutionResult(
+                errors=[ClientError(BAD_INPUT, f"The query must be a text of at most {MAX_QUERY_LENGTH} characters.")]
+            )
         if variables is not None and not isinstance(variables, dict):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`variables` must be a JSON object.")])
         if operation_name is not None and not isinstance(operation_name, str):
@@ -65,17 +70,40 @@ class HubGraphQLView(GraphQLView):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, e.message, locations=_locations(e)) for e in errors])
         limits = settings.HUB_GRAPHQL
         measure = QueryMeasure(document, variables, operation_name)
-        request._hub_cost = {"cost": measure.cost, "maxCost": limits["MAX_COST"], "depth": measure.depth,
-                             "maxDepth": limits["MAX_DEPTH"]}
+        request._hub_cost = {
+            "cost": measure.cost,
+            "maxCost": limits["MAX_COST"],
+            "depth": measure.depth,
+            "maxDepth": limits["MAX_DEPTH"],
+        }
         if measure.depth > limits["MAX_DEPTH"]:
-            return ExecutionResult(errors=[ClientError(
-                QUERY_TOO_DEEP, f"The query is {measure.depth} levels deep; at most {limits['MAX_DEPTH']} are allowed.")])
+            return ExecutionResult(
+                errors=[
+                    ClientError(
+                        QUERY_TOO_DEEP,
+                        f"The query is {measure.depth} levels deep; at most {limits['MAX_DEPTH']} are allowed.",
+                    )
+                ]
+            )
         if measure.cost > limits["MAX_COST"]:
-            return ExecutionResult(errors=[ClientError(
-                QUERY_TOO_COMPLEX, f"The query costs {measure.cost}; at most {limits['MAX_COST']} is allowed.",
-                cost=measure.cost, maxCost=limits["MAX_COST"])])
-        return execute(schema, document, context_value=self.get_context(request), variable_values=variables,
-                       operation_name=operation_name, middleware=self.get_middleware(request))
+            return ExecutionResult(
+                errors=[
+                    ClientError(
+                        QUERY_TOO_COMPLEX,
+                        f"The query costs {measure.cost}; at most {limits['MAX_COST']} is allowed.",
+                        cost=measure.cost,
+                        maxCost=limits["MAX_COST"],
+                    )
+                ]
+            )
+        return execute(
+            schema,
+            document,
+            context_value=self.get_context(request),
+            variable_values=variables,
+            operation_name=operation_name,
+            middleware=self.get_middleware(request),
+        )
 
     def get_response(self, request, data, show_graphiql=False):
         result, status = super().get_response(request, data, show_graphiql)
@@ -96,16 +124,24 @@ class HubGraphQLView(GraphQLView):
             if isinstance(original, ValueError | TypeError) and "int" in str(original).lower():
                 return {"message": "A value is out of range.", "path": error.path, "extensions": {"code": BAD_INPUT}}
             logger.error("Unexpected error in a resolver", exc_info=original)
-            return {"message": "Something went wrong on our side.", "path": error.path,
-                    "extensions": {"code": INTERNAL_ERROR}}
+            return {
+                "message": "Something went wrong on our side.",
+                "path": error.path,
+                "extensions": {"code": INTERNAL_ERROR},
+            }
         formatted = error.formatted
         formatted.setdefault("extensions", {}).setdefault("code", BAD_INPUT)
         return formatted
 
     def _cache_headers(self, request, response):
         patch_vary_headers(response, ["Authorization", "Cookie"])
-        private = (request.method != "GET" or response.status_code != 200 or "HTTP_AUTHORIZATION" in request.META
-                   or getattr(request, "_hub_no_store", False) or _safe_is_staff(request))
+        private = (
+            request.method != "GET"
+            or response.status_code != 200
+            or "HTTP_AUTHORIZATION" in request.META
+            or getattr(request, "_hub_no_store", False)
+            or _safe_is_staff(request)
+        )
         if private:
             patch_cache_control(response, private=True, no_store=True)
             return response

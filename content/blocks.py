@@ -116,9 +116,7 @@ class FaqBlock(ChannelStructBlock):
 
 
 class NoticeBlock(ChannelStructBlock):
-    level = blocks.ChoiceBlock(
-        choices=[("info", "Informatie"), ("warning", "Let op")], default="info", label="Soort"
-    )
+    level = blocks.ChoiceBlock(choices=[("info", "Informatie"), ("warning", "Let op")], default="info", label="Soort")
     text = blocks.TextBlock(label="Tekst")
 
     class Meta:
@@ -204,9 +202,7 @@ class ContentStreamBlock(blocks.StreamBlock):
 
 class ProductSectionBlock(blocks.StructBlock):
     section = blocks.ChoiceBlock(choices=PRODUCT_SECTIONS, label="Onderdeel")
-    heading = blocks.CharBlock(
-        required=False, label="Eigen kop", help_text="Laat leeg voor de standaard kop."
-    )
+    heading = blocks.CharBlock(required=False, label="Eigen kop", help_text="Laat leeg voor de standaard kop.")
     content = ContentStreamBlock(label="Inhoud")
 
     class Meta:
@@ -228,4 +224,3 @@ class ActionBlock(blocks.StructBlock):
     class Meta:
         icon = "arrow-right"
         label = "Direct regelen"
-

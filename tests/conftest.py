@@ -21,11 +21,18 @@ def pytest_collection_modifyitems(config, items):
     opensearch_url = os.environ.get("HUB_TEST_OPENSEARCH_URL")
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
-            item.add_marker(pytest.mark.skip(
-                reason="NEEDS POSTGRESQL: run through `make test`, which starts it (DATABASE_URL is not PostgreSQL)"))
+            item.add_marker(
+                pytest.mark.skip(
+                    reason="NEEDS POSTGRESQL: run through `make test`, which starts it (DATABASE_URL is not PostgreSQL)"
+                )
+            )
         if "opensearch" in item.keywords and not opensearch_url:
-            item.add_marker(pytest.mark.skip(
-                reason="NEEDS OPENSEARCH: run through `make test`, which starts it (HUB_TEST_OPENSEARCH_URL is unset)"))
+            item.add_marker(
+                pytest.mark.skip(
+                    reason="NEEDS OPENSEARCH: run through `make test`, which starts it "
+                    "(HUB_TEST_OPENSEARCH_URL is unset)"
+                )
+            )
 
 
 _skipped: list[str] = []
@@ -44,7 +51,8 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter):
     if IN_CI and _skipped:
         terminalreporter.write_line(
-            f"CI=true: {len(_skipped)} test(s) skipped, which counts as a failure here:", red=True)
+            f"CI=true: {len(_skipped)} test(s) skipped, which counts as a failure here:", red=True
+        )
         for nodeid in _skipped:
             terminalreporter.write_line(f"  {nodeid}", red=True)
 

@@ -5,10 +5,21 @@ from graphql import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, Inlin
 from graphql.language import IntValueNode, VariableNode
 
 # Lists without a `first` argument count as this many items.
-DEFAULT_LIST_ESTIMATE = {"blocks": 10, "fragmentBlocks": 3, "links": 3, "keywords": 5, "menu": 8,
-                         "sections": 1,  # sections partition the blocks of a page
-                         "renditions": 3, "costRows": 5, "faqItems": 5, "steps": 8,
-                         "sites": 5, "hits": 10, "removed": 20}
+DEFAULT_LIST_ESTIMATE = {
+    "blocks": 10,
+    "fragmentBlocks": 3,
+    "links": 3,
+    "keywords": 5,
+    "menu": 8,
+    "sections": 1,  # sections partition the blocks of a page
+    "renditions": 3,
+    "costRows": 5,
+    "faqItems": 5,
+    "steps": 8,
+    "sites": 5,
+    "hits": 10,
+    "removed": 20,
+}
 LIST_WITH_FIRST = {"pages", "search"}
 
 

@@ -9,7 +9,8 @@ MAX_KEYWORDS = 1000
 
 class KeywordQueries(graphene.ObjectType):
     keywords = graphene.List(
-        graphene.NonNull(Keyword), required=True,
+        graphene.NonNull(Keyword),
+        required=True,
         description=f"All controlled keywords, sorted by term (at most {MAX_KEYWORDS}).",
     )
 

@@ -11,11 +11,13 @@ class Block(graphene.Interface):
     """A content block, rendered for one channel. Blocks not meant for it are absent."""
 
     id = graphene.String(required=True, description="Stable id of the block.")
-    type = graphene.String(required=True, description="Block type, e.g. `text` or `kcc_script`.",
-                           resolver=lambda block, info: block.type)
+    type = graphene.String(
+        required=True, description="Block type, e.g. `text` or `kcc_script`.", resolver=lambda block, info: block.type
+    )
     section = graphene.String(description="Product section (inleiding, aanvraag, kosten, ...) or null.")
-    channels = graphene.List(graphene.NonNull(graphene.String), required=True,
-                             description="Channels this block is shown on.")
+    channels = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="Channels this block is shown on."
+    )
 
     @classmethod
     def resolve_type(cls, instance, info):
@@ -94,8 +96,9 @@ class CostTableBlock(graphene.ObjectType):
             amount = f"{float(row['amount']):.2f}"
             euros, cents = amount.split(".")
             grouped = f"{int(euros):,}".replace(",", ".")
-            rows.append({"description": row["description"], "amount": amount,
-                         "amount_formatted": f"€ {grouped},{cents}"})
+            rows.append(
+                {"description": row["description"], "amount": amount, "amount_formatted": f"€ {grouped},{cents}"}
+            )
         return rows
 
 
@@ -221,8 +224,9 @@ class FragmentBlock(graphene.ObjectType):
 
     fragment_ref = graphene.String(required=True, description="Ref of the fragment.")
     fragment_title = graphene.String(required=True, description="Title of the fragment.")
-    fragment_blocks = graphene.List(graphene.NonNull(Block), required=True,
-                                    description="The fragment's blocks for this channel.")
+    fragment_blocks = graphene.List(
+        graphene.NonNull(Block), required=True, description="The fragment's blocks for this channel."
+    )
 
     class Meta:
         interfaces = (Block,)

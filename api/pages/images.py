@@ -36,11 +36,17 @@ class Image(graphene.ObjectType):
     title = graphene.String(required=True, description="Title of the image in the media library.")
     width = graphene.Int(required=True, description="Original width in pixels.")
     height = graphene.Int(required=True, description="Original height in pixels.")
-    renditions = graphene.List(graphene.NonNull(Rendition), required=True,
-                               preset=graphene.Argument(ImagePreset, required=True, description="Which preset."),
-                               description="Every size of the preset, smallest first.")
-    srcset = graphene.String(required=True, preset=graphene.Argument(ImagePreset, required=True,
-                             description="Which preset."), description="A ready `srcset` attribute value.")
+    renditions = graphene.List(
+        graphene.NonNull(Rendition),
+        required=True,
+        preset=graphene.Argument(ImagePreset, required=True, description="Which preset."),
+        description="Every size of the preset, smallest first.",
+    )
+    srcset = graphene.String(
+        required=True,
+        preset=graphene.Argument(ImagePreset, required=True, description="Which preset."),
+        description="A ready `srcset` attribute value.",
+    )
 
     @staticmethod
     def resolve_renditions(image, info, preset):

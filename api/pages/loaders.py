@@ -109,7 +109,7 @@ def _load_blocks(info, keys):
         pages = [registry[k] for k in viewer_keys if k in registry]
         streams = [getattr(p, STREAM_FIELD, None) for p in pages]
         references = load_references([s for s in streams if s is not None], viewer)
-        for key, page, stream in zip(viewer_keys, pages, streams, strict=True):
+        for key, stream in zip(viewer_keys, streams, strict=True):
             result[key] = render_for_channel(stream, viewer, references=references) if stream is not None else []
     return result
 

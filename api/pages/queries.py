@@ -54,7 +54,8 @@ class PageConnection(graphene.ObjectType):
     page_info = graphene.Field(PageInfo, required=True, description="Pagination information.")
     total_count = graphene.Int(required=True, description="Number of pages in the whole list.")
     removed = graphene.List(
-        graphene.NonNull(RemovedPage), required=True,
+        graphene.NonNull(RemovedPage),
+        required=True,
         description="With `updatedSince`: pages unpublished or deleted since then. Empty otherwise.",
     )
 
@@ -117,12 +118,15 @@ class PageQueries(graphene.ObjectType):
         description="The draft being previewed. Tokens expire; an expired token gives PREVIEW_TOKEN_INVALID.",
     )
     pages = graphene.Field(
-        PageConnection, required=True,
+        PageConnection,
+        required=True,
         site=graphene.String(description="Only pages shown on this site (its own and those shared with it)."),
         type=graphene.String(description="product, answer or article."),
         keyword=graphene.String(description="Only pages with this keyword (its preferred term)."),
         channel=graphene.Argument(Channel, default_value="web", description="Channel to render for."),
-        updated_since=graphene.DateTime(description="Only pages published since then; `removed` lists pages gone since."),
+        updated_since=graphene.DateTime(
+            description="Only pages published since then; `removed` lists pages gone since."
+        ),
         order_by=graphene.Argument(PageOrder, default_value="-last_published_at", description="Sort order."),
         first=graphene.Int(description="How many pages (default 20, at most 100)."),
         after=graphene.String(description="Cursor to start after."),
@@ -149,8 +153,18 @@ class PageQueries(graphene.ObjectType):
         return prime_pages(info, [draft], viewer)[0]
 
     @staticmethod
-    def resolve_pages(root, info, site=None, type=None, keyword=None, channel="web", updated_since=None,
-                      order_by="-last_published_at", first=None, after=None):
+    def resolve_pages(
+        root,
+        info,
+        site=None,
+        type=None,
+        keyword=None,
+        channel="web",
+        updated_since=None,
+        order_by="-last_published_at",
+        first=None,
+        after=None,
+    ):
         viewer = viewer_for_request(info.context, channel_value(channel))
         size, offset = page_size(first), decode_cursor(after)
         order = getattr(order_by, "value", order_by)
@@ -175,15 +189,18 @@ class PageQueries(graphene.ObjectType):
         if updated_since is not None:
             queryset = queryset.filter(last_published_at__gte=updated_since)
         queryset = queryset.distinct().order_by(order, "pk")
-        rows = list(queryset.specific()[offset:offset + size + 1])
+        rows = list(queryset.specific()[offset : offset + size + 1])
         has_next = len(rows) > size
         pages = prime_pages(info, rows[:size], viewer)
         removed = []
         if updated_since is not None:
             removed = list(PageTombstone.objects.filter(removed_at__gte=updated_since).order_by("removed_at")[:1000])
             # A page that came back and is visible again is not "removed".
-            back = set(visible_pages_queryset(Page.objects.filter(pk__in=[t.page_id for t in removed]), viewer)
-                       .values_list("pk", flat=True))
+            back = set(
+                visible_pages_queryset(Page.objects.filter(pk__in=[t.page_id for t in removed]), viewer).values_list(
+                    "pk", flat=True
+                )
+            )
             removed = [t for t in removed if t.page_id not in back]
         edges = [{"cursor": encode_cursor(offset + i), "node": p} for i, p in enumerate(pages)]
         return {

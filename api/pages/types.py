@@ -26,8 +26,9 @@ class PageInterface(graphene.Interface):
     title = graphene.String(required=True, description="Title of the page.")
     content_type = graphene.String(required=True, description="product, answer, article, section or home.")
     site = graphene.String(required=True, description="Key of the page's canonical site.")
-    also_on = graphene.List(graphene.NonNull(graphene.String), required=True,
-                            description="Keys of other sites that show this page.")
+    also_on = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="Keys of other sites that show this page."
+    )
     path = graphene.String(required=True, description="Path of the page within its site, e.g. `/producten/paspoort/`.")
     url = graphene.String(required=True, description="Full URL on the site's front-end.")
     summary = graphene.String(required=True, description="Short summary (at most 160 characters).")
@@ -35,8 +36,11 @@ class PageInterface(graphene.Interface):
     keywords = graphene.List(graphene.NonNull(Keyword), required=True, description="Controlled keywords.")
     last_published_at = graphene.DateTime(description="When the page was last published.")
     readability = graphene.Field(Readability, description="B1 language level, when it has been checked.")
-    blocks = graphene.List(graphene.NonNull(Block), required=True,
-                           description="The blocks for the requested channel, in order (product sections flattened).")
+    blocks = graphene.List(
+        graphene.NonNull(Block),
+        required=True,
+        description="The blocks for the requested channel, in order (product sections flattened).",
+    )
 
     class Meta:
         name = "Page"
@@ -120,8 +124,11 @@ class ProductPage(graphene.ObjectType):
     doelgroep = graphene.String(required=True, description="burger, bedrijf or beide.")
     themes = graphene.List(graphene.NonNull(graphene.String), required=True, description="Themes.")
     actions = graphene.List(graphene.NonNull(Action), required=True, description="Direct regelen actions.")
-    sections = graphene.List(graphene.NonNull(ProductSection), required=True,
-                             description="The sections in standard order, each with its visible blocks.")
+    sections = graphene.List(
+        graphene.NonNull(ProductSection),
+        required=True,
+        description="The sections in standard order, each with its visible blocks.",
+    )
     owner = graphene.String(required=True, description="Team that owns the page.")
     review_date = graphene.Date(description="Date by which the page must be checked.")
 
@@ -149,16 +156,20 @@ class ProductPage(graphene.ObjectType):
         sections = {}
         for block in rendered_blocks_of(info, page):
             sections.setdefault(block.section, []).append(block)
-        return [{"section": key, "heading": custom.get(key) or headings[key], "blocks": sections[key]}
-                for key in headings if key in sections]
+        return [
+            {"section": key, "heading": custom.get(key) or headings[key], "blocks": sections[key]}
+            for key in headings
+            if key in sections
+        ]
 
 
 class AnswerPage(graphene.ObjectType):
     """A question and its answer (vraag-antwoord)."""
 
     question = graphene.String(required=True, description="The question (same as the title).")
-    phrasings = graphene.List(graphene.NonNull(graphene.String), required=True,
-                              description="Ways residents ask this question.")
+    phrasings = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="Ways residents ask this question."
+    )
     short_answer = graphene.String(required=True, description="Short answer to read aloud.")
     internal_note = graphene.String(description="Note for staff. Null for everyone else.")
     status = graphene.String(required=True, description="actueel, verouderd or concept.")
@@ -206,5 +217,10 @@ class SectionPage(graphene.ObjectType):
         return getattr(page, "intro", "")
 
 
-PAGE_TYPES = {"ProductPage": ProductPage, "AnswerPage": AnswerPage, "ArticlePage": ArticlePage,
-              "SectionPage": SectionPage, "HomePage": SectionPage}
+PAGE_TYPES = {
+    "ProductPage": ProductPage,
+    "AnswerPage": AnswerPage,
+    "ArticlePage": ArticlePage,
+    "SectionPage": SectionPage,
+    "HomePage": SectionPage,
+}

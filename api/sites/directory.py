@@ -30,7 +30,7 @@ class SiteDirectory:
         if config is None:
             return None
         root_url_path = config.site.root_page.url_path
-        return "/" + page.url_path[len(root_url_path):]
+        return "/" + page.url_path[len(root_url_path) :]
 
     def url_for_path(self, config, path: str) -> str:
         return (config.frontend_url or "").rstrip("/") + path

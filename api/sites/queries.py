@@ -6,7 +6,8 @@ from .types import Site
 
 class SiteQueries(graphene.ObjectType):
     site = graphene.Field(
-        Site, key=graphene.String(required=True, description="The site's key, e.g. `deventer`."),
+        Site,
+        key=graphene.String(required=True, description="The site's key, e.g. `deventer`."),
         description="One site: name, hostname, menu, theme and front-end URL. Unknown key: NOT_FOUND.",
     )
     sites = graphene.List(graphene.NonNull(Site), required=True, description="Every site, by key.")

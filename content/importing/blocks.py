@@ -49,7 +49,8 @@ def _channels(block, field, block_type):
             raise BlockError("IMPORT_UNKNOWN_CHANNEL", field, f"unknown channel {channel!r}; use {', '.join(CHANNELS)}")
         if block_type == "kcc_script" and channel not in STAFF_CHANNELS:
             raise BlockError(
-                "IMPORT_INTERNAL_ON_PUBLIC_CHANNEL", field,
+                "IMPORT_INTERNAL_ON_PUBLIC_CHANNEL",
+                field,
                 f"a kcc_script is internal and may only be shown on kcc or balie, not on {channel!r}",
             )
     return list(dict.fromkeys(channels))
@@ -76,13 +77,20 @@ class BlockConverter:
             where = f"{field}[{index}]"
             section = block.get("section", "inleiding") if isinstance(block, dict) else None
             if section not in grouped:
-                raise BlockError("IMPORT_UNKNOWN_SECTION", f"{where}.section",
-                                 f"unknown section {section!r}; use {', '.join(PRODUCT_SECTION_KEYS)}")
+                raise BlockError(
+                    "IMPORT_UNKNOWN_SECTION",
+                    f"{where}.section",
+                    f"unknown section {section!r}; use {', '.join(PRODUCT_SECTION_KEYS)}",
+                )
             grouped[section].append(self.block(block, where, allow_fragments=True))
         return [
-            {"type": "section", "id": _stable_id(f"{self.id_prefix}:{field}", key),
-             "value": {"section": key, "heading": "", "content": content}}
-            for key, content in grouped.items() if content
+            {
+                "type": "section",
+                "id": _stable_id(f"{self.id_prefix}:{field}", key),
+                "value": {"section": key, "heading": "", "content": content},
+            }
+            for key, content in grouped.items()
+            if content
         ]
 
     def block(self, block, where, *, allow_fragments):
@@ -90,11 +98,18 @@ class BlockConverter:
             raise BlockError("IMPORT_BAD_VALUE", where, "a block must be an object with type and value")
         block_type = block.get("type")
         if block_type not in BLOCK_TYPES or (block_type == "fragment" and not allow_fragments):
-            raise BlockError("IMPORT_UNKNOWN_BLOCK_TYPE", f"{where}.type",
-                             f"unknown block type {block_type!r}; use {', '.join(BLOCK_TYPES)}")
+            raise BlockError(
+                "IMPORT_UNKNOWN_BLOCK_TYPE",
+                f"{where}.type",
+                f"unknown block type {block_type!r}; use {', '.join(BLOCK_TYPES)}",
+            )
         channels = _channels(block, f"{where}.channels", block_type)
         value = getattr(self, f"_{block_type}")(block.get("value"), f"{where}.value")
-        return {"type": block_type, "id": _stable_id(f"{self.id_prefix}:{where}", block_type), "value": {"channels": channels, **value}}
+        return {
+            "type": block_type,
+            "id": _stable_id(f"{self.id_prefix}:{where}", block_type),
+            "value": {"channels": channels, **value},
+        }
 
     def _text(self, value, field):
         return {"text": markdown_to_rich_text(_text(value, field))}
@@ -115,11 +130,17 @@ class BlockConverter:
             try:
                 amount = Decimal(str(row.get("amount")).replace(",", "."))
             except InvalidOperation:
-                raise BlockError("IMPORT_BAD_VALUE", f"{field}[{i}].amount", "must be an amount in euros, like 84.75") from None
+                raise BlockError(
+                    "IMPORT_BAD_VALUE", f"{field}[{i}].amount", "must be an amount in euros, like 84.75"
+                ) from None
             if not amount.is_finite() or amount < 0:
                 raise BlockError("IMPORT_BAD_VALUE", f"{field}[{i}].amount", "must be zero or more")
-            rows.append({"description": _text(row.get("description"), f"{field}[{i}].description"),
-                         "amount": str(amount.quantize(Decimal("0.01")))})
+            rows.append(
+                {
+                    "description": _text(row.get("description"), f"{field}[{i}].description"),
+                    "amount": str(amount.quantize(Decimal("0.01"))),
+                }
+            )
         return {"rows": rows}
 
     def _faq(self, value, field):
@@ -127,8 +148,12 @@ class BlockConverter:
         for i, item in enumerate(_list(value, field)):
             if not isinstance(item, dict):
                 raise BlockError("IMPORT_BAD_VALUE", f"{field}[{i}]", "needs question and answer")
-            items.append({"question": _text(item.get("question"), f"{field}[{i}].question"),
-                          "answer": _text(item.get("answer"), f"{field}[{i}].answer")})
+            items.append(
+                {
+                    "question": _text(item.get("question"), f"{field}[{i}].question"),
+                    "answer": _text(item.get("answer"), f"{field}[{i}].answer"),
+                }
+            )
         return {"items": items}
 
     def _notice(self, value, field):
@@ -150,7 +175,9 @@ class BlockConverter:
             title = _text(link.get("title"), f"{where}.title")
             if link.get("page"):
                 links.append({"title": title, "page": self.resolve_page(link["page"], f"{where}.page"), "url": ""})
-            elif isinstance(link.get("url"), str) and link["url"].startswith(("https://", "http://", "mailto:", "tel:")):
+            elif isinstance(link.get("url"), str) and link["url"].startswith(
+                ("https://", "http://", "mailto:", "tel:")
+            ):
                 links.append({"title": title, "page": None, "url": link["url"]})
             else:
                 raise BlockError("IMPORT_BAD_VALUE", where, "a link needs a page ref or an http(s) url")

@@ -60,8 +60,17 @@ def _actions(item):
             raise BlockError("IMPORT_BAD_VALUE", f"{where}.kind", "use online, afspraak or formulier")
         if not str(action["url"]).startswith(("https://", "http://")):
             raise BlockError("IMPORT_BAD_VALUE", f"{where}.url", "must start with https://")
-        actions.append({"type": "action", "value": {
-            "label": action["label"], "url": action["url"], "kind": kind, "digid": bool(action.get("digid"))}})
+        actions.append(
+            {
+                "type": "action",
+                "value": {
+                    "label": action["label"],
+                    "url": action["url"],
+                    "kind": kind,
+                    "digid": bool(action.get("digid")),
+                },
+            }
+        )
     return actions
 
 

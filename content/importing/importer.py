@@ -38,9 +38,11 @@ class ImportResult:
     published: bool = False
 
     def summary(self) -> str:
-        return (f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged "
-                f"({'published' if self.published else 'saved as draft'}); "
-                f"{self.sites} sites, {self.keywords} keywords, {self.fragments} fragments changed")
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged "
+            f"({'published' if self.published else 'saved as draft'}); "
+            f"{self.sites} sites, {self.keywords} keywords, {self.fragments} fragments changed"
+        )
 
 
 def load_file(path) -> dict:
@@ -52,8 +54,16 @@ def load_file(path) -> dict:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailure([Problem("IMPORT_INVALID_JSON", str(path), "",
-                                     f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]) from exc
+        raise ImportFailure(
+            [
+                Problem(
+                    "IMPORT_INVALID_JSON",
+                    str(path),
+                    "",
+                    f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                )
+            ]
+        ) from exc
 
 
 def import_file(path, *, publish=False) -> ImportResult:
@@ -63,7 +73,9 @@ def import_file(path, *, publish=False) -> ImportResult:
 
 def import_data(data, *, publish=False, base_dir=None) -> ImportResult:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportFailure([Problem("IMPORT_BAD_FORMAT", "file", "format", f"the file must be an object with \"format\": \"{FORMAT}\"")])
+        raise ImportFailure(
+            [Problem("IMPORT_BAD_FORMAT", "file", "format", f'the file must be an object with "format": "{FORMAT}"')]
+        )
     with transaction.atomic():
         run = _ImportRun(data, publish=publish, base_dir=Path(base_dir or "."))
         run.execute()
@@ -160,7 +172,11 @@ class _ImportRun:
                 continue
             fragment = Fragment.objects.filter(ref=entry["ref"]).first() or Fragment(ref=entry["ref"])
             new = json.dumps([entry["title"], body], sort_keys=True, default=str)
-            old = json.dumps([fragment.title, list(fragment.body.raw_data)], sort_keys=True, default=str) if fragment.pk else None
+            old = (
+                json.dumps([fragment.title, list(fragment.body.raw_data)], sort_keys=True, default=str)
+                if fragment.pk
+                else None
+            )
             if new != old:
                 fragment.title, fragment.body, fragment.live = entry["title"], body, True
                 fragment.save()
@@ -192,7 +208,9 @@ class _ImportRun:
                 continue
             ref = item.get("ref")
             if not isinstance(ref, str) or not ref.strip() or slugify(ref) != ref:
-                self.problem("IMPORT_BAD_VALUE", where, "ref", "every item needs a ref of lowercase letters, digits and hyphens")
+                self.problem(
+                    "IMPORT_BAD_VALUE", where, "ref", "every item needs a ref of lowercase letters, digits and hyphens"
+                )
                 continue
             where = f"item '{ref}'"
             if ref in seen:
@@ -201,7 +219,12 @@ class _ImportRun:
             seen.add(ref)
             model = ITEM_MODELS.get(item.get("type"))
             if model is None:
-                self.problem("IMPORT_UNKNOWN_TYPE", where, "type", f"unknown type {item.get('type')!r}; use product, article or answer")
+                self.problem(
+                    "IMPORT_UNKNOWN_TYPE",
+                    where,
+                    "type",
+                    f"unknown type {item.get('type')!r}; use product, article or answer",
+                )
                 continue
             if not isinstance(item.get("title"), str) or not item["title"].strip():
                 self.problem("IMPORT_BAD_VALUE", where, "title", "a title is required")
@@ -216,11 +239,20 @@ class _ImportRun:
                 self.problem("IMPORT_BAD_VALUE", where, "audience", "use public or internal")
             for term in item.get("keywords") or []:
                 if not Keyword.objects.filter(term=term).exists():
-                    self.problem("IMPORT_UNKNOWN_KEYWORD", where, "keywords", f"unknown keyword {term!r}; add it to \"keywords\" first")
+                    self.problem(
+                        "IMPORT_UNKNOWN_KEYWORD",
+                        where,
+                        "keywords",
+                        f'unknown keyword {term!r}; add it to "keywords" first',
+                    )
             existing = find_page_by_ref(ref)
             if existing is not None and not isinstance(existing, model):
-                self.problem("IMPORT_REF_TYPE_CHANGED", where, "type",
-                             f"ref {ref!r} already belongs to a page of type {type(existing).__name__}")
+                self.problem(
+                    "IMPORT_REF_TYPE_CHANGED",
+                    where,
+                    "type",
+                    f"ref {ref!r} already belongs to a page of type {type(existing).__name__}",
+                )
                 continue
             if existing is not None:
                 self.pages_by_ref[ref] = existing

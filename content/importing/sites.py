@@ -33,7 +33,9 @@ class SiteWriter:
         changed = 0
         for i, entry in enumerate(entries):
             if not isinstance(entry, dict) or not entry.get("key") or slugify(str(entry["key"])) != entry["key"]:
-                self._problem("IMPORT_BAD_VALUE", f"sites[{i}]", "key", "every site needs a key of lowercase letters and hyphens")
+                self._problem(
+                    "IMPORT_BAD_VALUE", f"sites[{i}]", "key", "every site needs a key of lowercase letters and hyphens"
+                )
                 continue
             changed += self._write_site(entry)
         for entry in entries:
@@ -50,22 +52,33 @@ class SiteWriter:
             site = self._take_over_default(entry) if entry.get("is_default") else None
             if site is None:
                 home = Page.get_first_root_node().add_child(
-                    instance=HomePage(title=entry.get("name") or key, slug=key, live=True))
-                site = Site.objects.create(hostname=hostname, port=port, root_page=home,
-                                           site_name=entry.get("name") or key)
+                    instance=HomePage(title=entry.get("name") or key, slug=key, live=True)
+                )
+                site = Site.objects.create(
+                    hostname=hostname, port=port, root_page=home, site_name=entry.get("name") or key
+                )
             config = SiteConfig.for_site(site)
             config.key = key
         site = config.site
         theme = entry.get("theme") or {}
-        wanted_site = {"hostname": hostname, "port": port, "site_name": entry.get("name") or key,
-                       "is_default_site": bool(entry.get("is_default"))}
-        wanted_config = {"frontend_url": entry.get("frontend_url", ""),
-                         "primary_color": theme.get("primary_color", "#9b1b30"),
-                         "secondary_color": theme.get("secondary_color", "#1d1d1b"),
-                         "logo_text": theme.get("logo_text", entry.get("name", "")),
-                         "tagline": theme.get("tagline", "")}
-        changed = any(getattr(site, k) != v for k, v in wanted_site.items()) or any(
-            getattr(config, k) != v for k, v in wanted_config.items()) or config.pk is None
+        wanted_site = {
+            "hostname": hostname,
+            "port": port,
+            "site_name": entry.get("name") or key,
+            "is_default_site": bool(entry.get("is_default")),
+        }
+        wanted_config = {
+            "frontend_url": entry.get("frontend_url", ""),
+            "primary_color": theme.get("primary_color", "#9b1b30"),
+            "secondary_color": theme.get("secondary_color", "#1d1d1b"),
+            "logo_text": theme.get("logo_text", entry.get("name", "")),
+            "tagline": theme.get("tagline", ""),
+        }
+        changed = (
+            any(getattr(site, k) != v for k, v in wanted_site.items())
+            or any(getattr(config, k) != v for k, v in wanted_config.items())
+            or config.pk is None
+        )
         if wanted_site["is_default_site"]:
             Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
         for k, v in wanted_site.items():
@@ -84,7 +97,8 @@ class SiteWriter:
             return None
         welcome = site.root_page
         home = Page.get_first_root_node().add_child(
-            instance=HomePage(title=entry.get("name") or entry["key"], slug=entry["key"], live=True))
+            instance=HomePage(title=entry.get("name") or entry["key"], slug=entry["key"], live=True)
+        )
         site.root_page = home
         site.save()
         if type(welcome.specific) is Page and welcome.depth == 2 and not welcome.get_children().exists():
@@ -114,7 +128,8 @@ class SiteWriter:
                 return None
             child = node.get_children().filter(slug=slug).first()
             if child is None:
-                child = node.add_child(instance=SectionPage(
-                    title=segment.replace("-", " ").capitalize(), slug=slug, live=True))
+                child = node.add_child(
+                    instance=SectionPage(title=segment.replace("-", " ").capitalize(), slug=slug, live=True)
+                )
             node = child.specific
         return node

@@ -64,9 +64,7 @@ class KeywordBestBet(Orderable):
     """A page promoted to the top of the results for its keyword."""
 
     keyword = ParentalKey(Keyword, on_delete=models.CASCADE, related_name="best_bets")
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="pagina"
-    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="pagina")
 
     panels = [PageChooserPanel("page")]
 

@@ -45,22 +45,31 @@ class HubPage(HeadlessPreviewMixin, Page):
     """Fields every content page has: reference, summary, audience, keywords, owner, sites."""
 
     ref = models.SlugField(
-        "referentie", max_length=120, unique=True, blank=True,
+        "referentie",
+        max_length=120,
+        unique=True,
+        blank=True,
         help_text="Vaste naam van de pagina voor import en koppelingen. Wordt vanzelf gevuld.",
     )
     summary = models.CharField(
-        "samenvatting", max_length=160, blank=True,
+        "samenvatting",
+        max_length=160,
+        blank=True,
         help_text="Eén of twee zinnen, hoogstens 160 tekens. Wordt getoond in zoekresultaten.",
     )
     audience = models.CharField(
-        "voor wie", max_length=10, choices=AUDIENCE_CHOICES, default=PUBLIC,
+        "voor wie",
+        max_length=10,
+        choices=AUDIENCE_CHOICES,
+        default=PUBLIC,
         help_text="Interne pagina's zien alleen medewerkers van het KCC en de balie.",
     )
-    keywords = ParentalManyToManyField(
-        "content.Keyword", blank=True, related_name="+", verbose_name="trefwoorden"
-    )
+    keywords = ParentalManyToManyField("content.Keyword", blank=True, related_name="+", verbose_name="trefwoorden")
     also_on = ParentalManyToManyField(
-        "wagtailcore.Site", blank=True, related_name="+", verbose_name="ook tonen op",
+        "wagtailcore.Site",
+        blank=True,
+        related_name="+",
+        verbose_name="ook tonen op",
         help_text="Andere sites waar deze pagina ook te zien is.",
     )
     owner_team = models.CharField("eigenaar", max_length=100, blank=True, help_text="Welk team beheert deze pagina?")
@@ -75,7 +84,11 @@ class HubPage(HeadlessPreviewMixin, Page):
         FieldPanel("audience"),
         FieldPanel("keywords", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("owner_team"), FieldPanel("review_date"), FieldPanel("also_on", widget=forms.CheckboxSelectMultiple)],
+            [
+                FieldPanel("owner_team"),
+                FieldPanel("review_date"),
+                FieldPanel("also_on", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="Beheer",
         ),
     ]
@@ -118,7 +131,10 @@ class HubPage(HeadlessPreviewMixin, Page):
 def _stream_texts(stream):
     """Walk a stream value and yield (block id, plain text) for every text an editor wrote."""
     for child in stream or []:
-        yield from ((child.id if not sub else f"{child.id}.{sub}", text) for sub, text in _block_texts(child.block_type, child.value))
+        yield from (
+            (child.id if not sub else f"{child.id}.{sub}", text)
+            for sub, text in _block_texts(child.block_type, child.value)
+        )
 
 
 def _block_texts(block_type, value):
@@ -142,7 +158,9 @@ def _block_texts(block_type, value):
 class ProductPage(HubPage):
     """A product or service (product of dienst), structured by the Dutch product standards."""
 
-    upl_name = models.CharField("UPL-naam", max_length=200, blank=True, help_text="Naam uit de Uniforme Productnamenlijst.")
+    upl_name = models.CharField(
+        "UPL-naam", max_length=200, blank=True, help_text="Naam uit de Uniforme Productnamenlijst."
+    )
     upl_uri = models.URLField("UPL-adres", max_length=300, blank=True)
     doelgroep = models.CharField("doelgroep", max_length=10, choices=DOELGROEP_CHOICES, default="burger")
     themes = models.CharField("thema's", max_length=255, blank=True, help_text="Scheid thema's met een komma.")
@@ -152,7 +170,10 @@ class ProductPage(HubPage):
     content_panels = [
         *Page.content_panels,
         *HubPage.meta_panels,
-        MultiFieldPanel([FieldPanel("upl_name"), FieldPanel("upl_uri"), FieldPanel("doelgroep"), FieldPanel("themes")], heading="Product"),
+        MultiFieldPanel(
+            [FieldPanel("upl_name"), FieldPanel("upl_uri"), FieldPanel("doelgroep"), FieldPanel("themes")],
+            heading="Product",
+        ),
         FieldPanel("actions"),
         FieldPanel("body"),
     ]
@@ -173,8 +194,12 @@ class AnswerPage(HubPage):
     short_answer = models.TextField("kort antwoord", blank=True, help_text="Eén of twee zinnen om voor te lezen.")
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name="volledig antwoord")
     internal_note = models.TextField("interne notitie", blank=True, help_text="Alleen medewerkers zien deze notitie.")
-    status = models.CharField("status", max_length=20, default="actueel",
-                              choices=[("actueel", "Actueel"), ("verouderd", "Verouderd"), ("concept", "In bewerking")])
+    status = models.CharField(
+        "status",
+        max_length=20,
+        default="actueel",
+        choices=[("actueel", "Actueel"), ("verouderd", "Verouderd"), ("concept", "In bewerking")],
+    )
     doelgroep = models.CharField("doelgroep", max_length=10, choices=DOELGROEP_CHOICES, default="burger")
 
     content_panels = [
@@ -207,8 +232,9 @@ class AnswerPage(HubPage):
 class ArticlePage(HubPage):
     """News and roadworks, with dates."""
 
-    kind = models.CharField("soort", max_length=20, default="nieuws",
-                            choices=[("nieuws", "Nieuws"), ("werkzaamheden", "Werkzaamheden")])
+    kind = models.CharField(
+        "soort", max_length=20, default="nieuws", choices=[("nieuws", "Nieuws"), ("werkzaamheden", "Werkzaamheden")]
+    )
     date = models.DateField("datum")
     start_date = models.DateField("begindatum", null=True, blank=True)
     end_date = models.DateField("einddatum", null=True, blank=True)
@@ -217,8 +243,16 @@ class ArticlePage(HubPage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("date"), FieldPanel("start_date"),
-                         FieldPanel("end_date"), FieldPanel("location")], heading="Datum en plaats"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("date"),
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+                FieldPanel("location"),
+            ],
+            heading="Datum en plaats",
+        ),
         FieldPanel("body"),
         *HubPage.meta_panels,
     ]

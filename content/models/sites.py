@@ -14,12 +14,13 @@ class SiteConfig(ClusterableModel, BaseSiteSetting):
     """What a front-end needs to know about a site: its key, address, menu and theme."""
 
     key = models.SlugField(
-        "sleutel", max_length=50, unique=True, null=True,
+        "sleutel",
+        max_length=50,
+        unique=True,
+        null=True,
         help_text="Korte naam van de site in de API, bijvoorbeeld deventer of verkeer.",
     )
-    frontend_url = models.URLField(
-        "adres van de website", blank=True, help_text="Hier staat de website voor inwoners."
-    )
+    frontend_url = models.URLField("adres van de website", blank=True, help_text="Hier staat de website voor inwoners.")
     primary_color = models.CharField("hoofdkleur", max_length=7, default="#9b1b30", validators=[colour])
     secondary_color = models.CharField("tweede kleur", max_length=7, default="#1d1d1b", validators=[colour])
     logo_text = models.CharField("tekst bij het logo", max_length=100, blank=True)
@@ -29,8 +30,12 @@ class SiteConfig(ClusterableModel, BaseSiteSetting):
         FieldPanel("key"),
         FieldPanel("frontend_url"),
         MultiFieldPanel(
-            [FieldPanel("primary_color"), FieldPanel("secondary_color"), FieldPanel("logo_text"),
-             FieldPanel("tagline")],
+            [
+                FieldPanel("primary_color"),
+                FieldPanel("secondary_color"),
+                FieldPanel("logo_text"),
+                FieldPanel("tagline"),
+            ],
             heading="Uiterlijk",
         ),
         InlinePanel("menu_items", label="Menu-item", heading="Menu"),
@@ -48,7 +53,11 @@ class MenuItem(Orderable):
     config = ParentalKey(SiteConfig, on_delete=models.CASCADE, related_name="menu_items")
     title = models.CharField("tekst", max_length=100)
     page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name="pagina",
     )
     url = models.URLField("of een adres", blank=True)

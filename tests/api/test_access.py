@@ -11,8 +11,17 @@ pytestmark = pytest.mark.django_db
 
 # Text that exists only in drafts, internal pages, internal notes and kcc_script blocks
 # (tests/fixtures/*.json).
-SECRETS = ["CONCEPTTEKST", "GEHEIM-INTERN", "INTERNE NOTITIE", "Vraag of de inwoner", "andere vraag",
-           "Werkinstructie", "Nog niet klaar", "product-concept", "answer-intern-noodpaspoort"]
+SECRETS = [
+    "CONCEPTTEKST",
+    "GEHEIM-INTERN",
+    "INTERNE NOTITIE",
+    "Vraag of de inwoner",
+    "andere vraag",
+    "Werkinstructie",
+    "Nog niet klaar",
+    "product-concept",
+    "answer-intern-noodpaspoort",
+]
 
 BLOCKS = """
 fragment AllBlocks on Block {
@@ -39,7 +48,9 @@ fragment AllPage on Page {
   ... on ArticlePage { kind date location }
 }
 """
-EVERYTHING = BLOCKS + """
+EVERYTHING = (
+    BLOCKS
+    + """
 query Everything($channel: Channel!) {
   sites { key menu { title url } }
   pages(first: 20, channel: $channel) { totalCount nodes { ...AllPage } }
@@ -47,14 +58,21 @@ query Everything($channel: Channel!) {
   keywords { term }
 }
 """
-PAGE_BY_PATH = BLOCKS + """
+)
+PAGE_BY_PATH = (
+    BLOCKS
+    + """
 query One($site: String!, $path: String!, $channel: Channel) {
   page(site: $site, path: $path, channel: $channel) { ...AllPage }
 }
 """
-PAGE_BY_REF = BLOCKS + """
+)
+PAGE_BY_REF = (
+    BLOCKS
+    + """
 query ByRef($ref: String!, $channel: Channel) { pageByRef(ref: $ref, channel: $channel) { ...AllPage } }
 """
+)
 CHANNELS = ["WEB", "APP", "KCC", "BALIE"]
 
 
@@ -86,7 +104,10 @@ def test_a_staff_token_sees_internal_content(gql, hub_content, staff_token, chan
 def test_an_internal_answer_is_not_found_for_anonymous_callers(gql, hub_content):
     for query, variables in [
         (PAGE_BY_REF, {"ref": "answer-intern-noodpaspoort", "channel": "KCC"}),
-        (PAGE_BY_PATH, {"site": "deventer", "path": "/vraag-en-antwoord/werkinstructie-noodpaspoort/", "channel": "KCC"}),
+        (
+            PAGE_BY_PATH,
+            {"site": "deventer", "path": "/vraag-en-antwoord/werkinstructie-noodpaspoort/", "channel": "KCC"},
+        ),
     ]:
         result = gql(query, variables)
         assert error_codes(result) == ["NOT_FOUND"]

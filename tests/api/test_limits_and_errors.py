@@ -32,24 +32,30 @@ def test_lists_are_capped(gql, hub_content):
     assert error_codes(gql("{ pages(first: -1) { totalCount } }")) == ["BAD_INPUT"]
 
 
-@pytest.mark.parametrize("query, code", [
-    ("{ nope }", "BAD_INPUT"),
-    ("{ pages { ", "BAD_INPUT"),
-    ('{ page(site: "nergens", path: "/") { title } }', "NOT_FOUND"),
-    ('{ site(key: "nergens") { name } }', "NOT_FOUND"),
-    ('{ pages(type: "poster") { totalCount } }', "BAD_INPUT"),
-    ('{ pages(after: "!!!") { totalCount } }', "BAD_INPUT"),
-    ('{ page(site: "deventer", path: "/bestaat/niet/") { title } }', "NOT_FOUND"),
-    ('{ pages(first: 99999999999) { totalCount } }', "BAD_INPUT"),
-])
+@pytest.mark.parametrize(
+    "query, code",
+    [
+        ("{ nope }", "BAD_INPUT"),
+        ("{ pages { ", "BAD_INPUT"),
+        ('{ page(site: "nergens", path: "/") { title } }', "NOT_FOUND"),
+        ('{ site(key: "nergens") { name } }', "NOT_FOUND"),
+        ('{ pages(type: "poster") { totalCount } }', "BAD_INPUT"),
+        ('{ pages(after: "!!!") { totalCount } }', "BAD_INPUT"),
+        ('{ page(site: "deventer", path: "/bestaat/niet/") { title } }', "NOT_FOUND"),
+        ("{ pages(first: 99999999999) { totalCount } }", "BAD_INPUT"),
+    ],
+)
 def test_client_errors_have_stable_codes(gql, hub_content, query, code):
     result = gql(query)
     assert code in error_codes(result)
 
 
 def test_malformed_http_requests_get_a_client_error(client, hub_content):
-    for body, content_type in [("{not json", "application/json"), ('{"query": 5}', "application/json"),
-                               ('{"query": "{ keywords { term } }", "variables": [1]}', "application/json")]:
+    for body, content_type in [
+        ("{not json", "application/json"),
+        ('{"query": 5}', "application/json"),
+        ('{"query": "{ keywords { term } }", "variables": [1]}', "application/json"),
+    ]:
         response = client.post("/graphql/", body, content_type=content_type)
         assert 400 <= response.status_code < 500
         assert response.json()["errors"][0]["extensions"]["code"] == "BAD_INPUT"

@@ -68,7 +68,9 @@ def test_updated_since_returns_changed_pages_and_reports_removed_ones(gql, hub_c
     result = _pages(gql, since=since.isoformat())
     assert [n["ref"] for n in result["nodes"]] == ["product-paspoort"]
     assert {(r["ref"], r["reason"]) for r in result["removed"]} == {
-        ("product-parkeervergunning", "unpublished"), ("article-nieuws-stadhuis", "deleted")}
+        ("product-parkeervergunning", "unpublished"),
+        ("article-nieuws-stadhuis", "deleted"),
+    }
     # a page that comes back is no longer "removed"
     ProductPage.objects.get(ref="product-parkeervergunning").save_revision().publish()
     later = _pages(gql, since=since.isoformat())

@@ -4,7 +4,8 @@ from .conftest import error_codes
 
 pytestmark = pytest.mark.django_db
 
-PREVIEW = """query P($token: String!) { pagePreview(token: $token) { title summary ... on ProductPage { sections { blocks { type } } } } }"""
+PREVIEW = """query P($token: String!) {
+  pagePreview(token: $token) { title summary ... on ProductPage { sections { blocks { type } } } } }"""
 PAGE = """query P($token: String) {
   page(site: "deventer", path: "/producten/paspoort-aanvragen/", previewToken: $token) { title } }"""
 
@@ -59,6 +60,8 @@ def test_the_preview_opens_in_the_front_end_of_the_pages_own_site(rf, hub_conten
     from content.models import ArticlePage, ProductPage
 
     request = rf.get("/admin/")
-    assert ProductPage.objects.get(ref="product-paspoort").get_client_root_url(request) == "http://localhost:8001/preview/"
+    assert (
+        ProductPage.objects.get(ref="product-paspoort").get_client_root_url(request) == "http://localhost:8001/preview/"
+    )
     article = ArticlePage.objects.get(ref="article-wegwerkzaamheden-brink")
     assert article.get_client_root_url(request) == "http://localhost:8002/preview/"

@@ -39,26 +39,54 @@ def _catalogue(pages: int, blocks: int, keywords: int) -> dict:
         body = []
         for b in range(blocks):
             body.append({"type": "text", "value": f"Tekst {b} van product {n}."})
-            body.append({"type": "link_list", "value": [{"title": "Ander product", "page": f"product-{(n + 1) % pages}"},
-                                                        {"title": "Site", "url": "https://example.org"}]})
+            body.append(
+                {
+                    "type": "link_list",
+                    "value": [
+                        {"title": "Ander product", "page": f"product-{(n + 1) % pages}"},
+                        {"title": "Site", "url": "https://example.org"},
+                    ],
+                }
+            )
         body.append({"type": "fragment", "section": "contact", "value": "contact"})
         body.append({"type": "cost_table", "section": "kosten", "value": [{"description": "Kosten", "amount": "10"}]})
-        items.append({"ref": f"product-{n}", "type": "product", "site": "deventer", "parent": "/producten/",
-                      "title": f"Product {n}", "slug": f"product-{n}", "keywords": terms, "also_on": ["verkeer"],
-                      "blocks": body})
-    return {"format": "hub-import/1", "keywords": [{"term": t, "synonyms": ["x"]} for t in terms],
-            "fragments": [{"ref": "contact", "title": "Contact", "blocks": [
-                {"type": "text", "value": "Bel 14 0570."},
-                {"type": "link_list", "value": [{"title": "Product", "page": "product-0"}]}]}],
-            "items": items}
+        items.append(
+            {
+                "ref": f"product-{n}",
+                "type": "product",
+                "site": "deventer",
+                "parent": "/producten/",
+                "title": f"Product {n}",
+                "slug": f"product-{n}",
+                "keywords": terms,
+                "also_on": ["verkeer"],
+                "blocks": body,
+            }
+        )
+    return {
+        "format": "hub-import/1",
+        "keywords": [{"term": t, "synonyms": ["x"]} for t in terms],
+        "fragments": [
+            {
+                "ref": "contact",
+                "title": "Contact",
+                "blocks": [
+                    {"type": "text", "value": "Bel 14 0570."},
+                    {"type": "link_list", "value": [{"title": "Product", "page": "product-0"}]},
+                ],
+            }
+        ],
+        "items": items,
+    }
 
 
 def _count(client, query, variables):
     client.post("/graphql/", json.dumps({"query": query, "variables": variables}), content_type="application/json")
     # Measured warm: Django caches content types per process.
     with CaptureQueriesContext(connection) as queries:
-        response = client.post("/graphql/", json.dumps({"query": query, "variables": variables}),
-                               content_type="application/json")
+        response = client.post(
+            "/graphql/", json.dumps({"query": query, "variables": variables}), content_type="application/json"
+        )
     body = response.json()
     assert "errors" not in body, body
     return len(queries), body

@@ -32,14 +32,26 @@ def sites(import_json):
 
 def test_the_design_example_imports_as_documented(import_json, sites):
     """The example of DESIGN.md, as an outside team would write it."""
-    data = {"format": "hub-import/1",
-            "keywords": [{"term": "paspoort", "synonyms": ["reisdocument"]}],
-            "items": [{"ref": "product-paspoort", "type": "product", "site": "deventer",
-                       "parent": "/producten/", "title": "Paspoort aanvragen",
-                       "summary": "U vraagt een paspoort aan bij de gemeente.", "keywords": ["paspoort"],
-                       "audience": "public",
-                       "blocks": [{"type": "text", "channels": ["web", "app", "kcc", "balie"], "value": "Zo werkt het."},
-                                  {"type": "kcc_script", "channels": ["kcc"], "value": "Vraag naar de afspraak."}]}]}
+    data = {
+        "format": "hub-import/1",
+        "keywords": [{"term": "paspoort", "synonyms": ["reisdocument"]}],
+        "items": [
+            {
+                "ref": "product-paspoort",
+                "type": "product",
+                "site": "deventer",
+                "parent": "/producten/",
+                "title": "Paspoort aanvragen",
+                "summary": "U vraagt een paspoort aan bij de gemeente.",
+                "keywords": ["paspoort"],
+                "audience": "public",
+                "blocks": [
+                    {"type": "text", "channels": ["web", "app", "kcc", "balie"], "value": "Zo werkt het."},
+                    {"type": "kcc_script", "channels": ["kcc"], "value": "Vraag naar de afspraak."},
+                ],
+            }
+        ],
+    }
     result = import_json(data)
     assert result.created == ["product-paspoort"]
     page = ProductPage.objects.get(ref="product-paspoort")
@@ -83,9 +95,19 @@ def test_without_publish_new_pages_are_drafts_and_live_pages_keep_their_publishe
 
 
 def test_missing_parent_sections_are_created(import_json, sites):
-    data = {"format": "hub-import/1", "items": [
-        {"ref": "answer-diep", "type": "answer", "site": "verkeer", "parent": "/vragen/parkeren/binnenstad/",
-         "title": "Waar parkeer ik?", "blocks": [{"type": "text", "value": "In de garage."}]}]}
+    data = {
+        "format": "hub-import/1",
+        "items": [
+            {
+                "ref": "answer-diep",
+                "type": "answer",
+                "site": "verkeer",
+                "parent": "/vragen/parkeren/binnenstad/",
+                "title": "Waar parkeer ik?",
+                "blocks": [{"type": "text", "value": "In de garage."}],
+            }
+        ],
+    }
     import_json(data)
     page = AnswerPage.objects.get(ref="answer-diep")
     assert page.url_path == "/verkeer/vragen/parkeren/binnenstad/waar-parkeer-ik/"
@@ -102,9 +124,19 @@ def test_a_page_moves_when_its_parent_changes(import_json, sites):
 
 
 def test_markdown_becomes_rich_text_and_raw_html_is_not_run(import_json, sites):
-    data = {"format": "hub-import/1", "items": [
-        {"ref": "answer-html", "type": "answer", "site": "deventer", "parent": "/vragen/", "title": "Test",
-         "blocks": [{"type": "text", "value": "Dit is **vet**.\n\n- een\n- twee\n\n<script>alert(1)</script>"}]}]}
+    data = {
+        "format": "hub-import/1",
+        "items": [
+            {
+                "ref": "answer-html",
+                "type": "answer",
+                "site": "deventer",
+                "parent": "/vragen/",
+                "title": "Test",
+                "blocks": [{"type": "text", "value": "Dit is **vet**.\n\n- een\n- twee\n\n<script>alert(1)</script>"}],
+            }
+        ],
+    }
     import_json(data)
     html = AnswerPage.objects.get(ref="answer-html").body.raw_data[0]["value"]["text"]
     assert "<b>vet</b>" in html or "<strong>vet</strong>" in html
@@ -114,27 +146,49 @@ def test_markdown_becomes_rich_text_and_raw_html_is_not_run(import_json, sites):
 
 BAD_CASES = [
     ("unknown site", lambda d: d["items"][0].update(site="zwolle"), "IMPORT_UNKNOWN_SITE", "site"),
-    ("unknown block type", lambda d: d["items"][0]["blocks"].append({"type": "video", "value": "x"}),
-     "IMPORT_UNKNOWN_BLOCK_TYPE", "blocks[9].type"),
-    ("unknown channel", lambda d: d["items"][0]["blocks"][0].update(channels=["fax"]), "IMPORT_UNKNOWN_CHANNEL",
-     "blocks[0].channels"),
+    (
+        "unknown block type",
+        lambda d: d["items"][0]["blocks"].append({"type": "video", "value": "x"}),
+        "IMPORT_UNKNOWN_BLOCK_TYPE",
+        "blocks[9].type",
+    ),
+    (
+        "unknown channel",
+        lambda d: d["items"][0]["blocks"][0].update(channels=["fax"]),
+        "IMPORT_UNKNOWN_CHANNEL",
+        "blocks[0].channels",
+    ),
     ("unknown keyword", lambda d: d["items"][1]["keywords"].append("onbekend"), "IMPORT_UNKNOWN_KEYWORD", "keywords"),
-    ("kcc_script on web", lambda d: d["items"][0]["blocks"][2].update(channels=["kcc", "web"]),
-     "IMPORT_INTERNAL_ON_PUBLIC_CHANNEL", "blocks[2].channels"),
+    (
+        "kcc_script on web",
+        lambda d: d["items"][0]["blocks"][2].update(channels=["kcc", "web"]),
+        "IMPORT_INTERNAL_ON_PUBLIC_CHANNEL",
+        "blocks[2].channels",
+    ),
     ("duplicate ref", lambda d: d["items"].append(copy.deepcopy(d["items"][1])), "IMPORT_DUPLICATE_REF", "ref"),
     ("unknown type", lambda d: d["items"][0].update(type="poster"), "IMPORT_UNKNOWN_TYPE", "type"),
     ("summary too long", lambda d: d["items"][1].update(summary="x" * 161), "IMPORT_INVALID_FIELD", "summary"),
-    ("unknown page in a link", lambda d: d["items"][0]["blocks"][7]["value"].append({"title": "x", "page": "nergens"}),
-     "IMPORT_UNKNOWN_REF", "blocks[7].value[4].page"),
-    ("bad amount", lambda d: d["items"][0]["blocks"][4]["value"][0].update(amount="veel"), "IMPORT_BAD_VALUE",
-     "blocks[4].value[0].amount"),
+    (
+        "unknown page in a link",
+        lambda d: d["items"][0]["blocks"][7]["value"].append({"title": "x", "page": "nergens"}),
+        "IMPORT_UNKNOWN_REF",
+        "blocks[7].value[4].page",
+    ),
+    (
+        "bad amount",
+        lambda d: d["items"][0]["blocks"][4]["value"][0].update(amount="veel"),
+        "IMPORT_BAD_VALUE",
+        "blocks[4].value[0].amount",
+    ),
     ("bad date", lambda d: d["items"][4].update(date="gisteren"), "IMPORT_BAD_VALUE", "date"),
     ("wrong format", lambda d: d.update(format="other/2"), "IMPORT_BAD_FORMAT", "format"),
 ]
 
 
 @pytest.mark.parametrize("label, spoil, code, field", BAD_CASES, ids=[c[0] for c in BAD_CASES])
-def test_bad_input_is_refused_naming_item_and_field_and_nothing_is_written(import_json, sites, label, spoil, code, field):
+def test_bad_input_is_refused_naming_item_and_field_and_nothing_is_written(
+    import_json, sites, label, spoil, code, field
+):
     before = _snapshot()
     data = load_fixture("content.json")
     spoil(data)
@@ -165,9 +219,19 @@ def test_the_command_imports_and_reports_as_json(db, capsys):
 
 def test_an_image_that_is_not_an_image_is_refused(import_json, sites, tmp_path):
     (tmp_path / "foto.jpg").write_text("geen plaatje")
-    data = {"format": "hub-import/1", "items": [
-        {"ref": "answer-foto", "type": "answer", "site": "deventer", "parent": "/vragen/", "title": "Foto",
-         "blocks": [{"type": "image", "value": {"file": "foto.jpg", "alt": "Een foto"}}]}]}
+    data = {
+        "format": "hub-import/1",
+        "items": [
+            {
+                "ref": "answer-foto",
+                "type": "answer",
+                "site": "deventer",
+                "parent": "/vragen/",
+                "title": "Foto",
+                "blocks": [{"type": "image", "value": {"file": "foto.jpg", "alt": "Een foto"}}],
+            }
+        ],
+    }
     with pytest.raises(ImportFailure) as failure:
         import_json(data)
     assert failure.value.problems[0].code == "IMPORT_BAD_IMAGE"
@@ -178,9 +242,19 @@ def test_a_real_image_is_imported_once(import_json, sites, tmp_path):
     from wagtail.images import get_image_model
 
     Image.new("RGB", (40, 30), "red").save(tmp_path / "rood.png")
-    data = {"format": "hub-import/1", "items": [
-        {"ref": "answer-foto", "type": "answer", "site": "deventer", "parent": "/vragen/", "title": "Foto",
-         "blocks": [{"type": "image", "value": {"file": "rood.png", "alt": "Een rood vlak"}}]}]}
+    data = {
+        "format": "hub-import/1",
+        "items": [
+            {
+                "ref": "answer-foto",
+                "type": "answer",
+                "site": "deventer",
+                "parent": "/vragen/",
+                "title": "Foto",
+                "blocks": [{"type": "image", "value": {"file": "rood.png", "alt": "Een rood vlak"}}],
+            }
+        ],
+    }
     import_json(data)
     import_json(data)
     assert get_image_model().objects.count() == 1

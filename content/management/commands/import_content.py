@@ -24,8 +24,11 @@ class Command(BaseCommand):
                 f"Import refused, nothing was written ({len(failure.problems)} problem(s)):\n{lines}"
             ) from None
         if json:
-            self.stdout.write(_dumps({"ok": True, "created": result.created, "updated": result.updated,
-                                      "unchanged": result.unchanged}))
+            self.stdout.write(
+                _dumps(
+                    {"ok": True, "created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+                )
+            )
         else:
             self.stdout.write(self.style.SUCCESS(f"Import done: {result.summary()}"))
 

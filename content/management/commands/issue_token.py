@@ -11,8 +11,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--name", default="KCC-console", help="label for the token")
-        parser.add_argument("--grant", action="store_true",
-                            help=f"also add the user to the group {KCC_GROUP!r} so the token sees internal content")
+        parser.add_argument(
+            "--grant",
+            action="store_true",
+            help=f"also add the user to the group {KCC_GROUP!r} so the token sees internal content",
+        )
 
     def handle(self, *args, username, name, grant, **options):
         User = get_user_model()
@@ -27,6 +30,8 @@ class Command(BaseCommand):
             create_staff_group()
             user.groups.add(Group.objects.get(name=KCC_GROUP))
         if not (user.is_superuser or user.has_perm("content.view_internal_content")):
-            self.stderr.write(f"Note: {username} may not see internal content; use --grant or add the user to {KCC_GROUP!r}.")
+            self.stderr.write(
+                f"Note: {username} may not see internal content; use --grant or add the user to {KCC_GROUP!r}."
+            )
         _, plaintext = APIToken.create_token(user=user, name=name)
         self.stdout.write(plaintext)

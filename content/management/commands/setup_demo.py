@@ -41,7 +41,10 @@ class Command(BaseCommand):
                 user.save()
             for group in groups:
                 user.groups.add(Group.objects.get(name=group))
-        self.stdout.write(self.style.SUCCESS(
-            "\nDemo ready (development only). Sign in at http://localhost:8000/admin/ with:\n"
-            + "\n".join(f"  {u:<14} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
-            + "\nA token for the KCC console: python manage.py issue_token kcc\n"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nDemo ready (development only). Sign in at http://localhost:8000/admin/ with:\n"
+                + "\n".join(f"  {u:<14} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
+                + "\nA token for the KCC console: python manage.py issue_token kcc\n"
+            )
+        )
