@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 PG_URL = $(shell services/postgres.sh url)
 OS_URL = $(shell services/opensearch.sh url)
 
-.PHONY: help install run demo test test-unit test-integration test-sqlite lint format bench postgres opensearch services-stop schema clean
+.PHONY: help install run demo test screenshots test-unit test-integration test-sqlite lint format bench postgres opensearch services-stop schema clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -54,6 +54,10 @@ format: install ## Apply ruff formatting and safe fixes
 
 schema: install ## Write api/schema.graphql from the code
 	$(PY) manage.py graphql_schema --schema api.schema.schema --out api/schema.graphql
+
+screenshots: install ## Screenshots of every page type into docs/screenshots/ (needs chromium)
+	npm ci --no-audit --no-fund --silent
+	$(PY) scripts/screenshots.py
 
 bench: install ## Run the benchmarks (API vs grapple vs REST v2, search, B1) and write bench/results/
 	bash bench/run.sh

@@ -29,6 +29,13 @@ HUB_TEST_POSTGRES_URL="$(services/postgres.sh url)"
 export HUB_TEST_OPENSEARCH_URL
 HUB_TEST_OPENSEARCH_URL="$(services/opensearch.sh url)"
 
+echo "== Browser and accessibility tooling"
+if ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; else
+    echo "Chromium is missing: sudo apt-get install chromium" >&2; fi
+fi
+npm ci --no-audit --no-fund --silent
+
 echo "== Full suite on PostgreSQL + OpenSearch"
 DATABASE_URL="$HUB_TEST_POSTGRES_URL" $PY -m pytest "$@"
 

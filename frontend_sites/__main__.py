@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     port = args.port or int(os.environ.get("FRONTEND_PORT") or INSTANCES[args.site].port)
     sys.stdout.write(
         f"Front-end '{args.site}' ({settings.FRONTEND_KIND}, site {settings.FRONTEND_SITE_KEY}) "
-        f"on http://{args.host}:{port}/ using {settings.HUB_GRAPHQL_URL}\n")
+        f"on http://{args.host}:{port}/ using {settings.HUB_GRAPHQL_URL}\n"
+    )
     sys.stdout.flush()
     try:
         run(args.host, port, get_wsgi_application(), threading=True, server_cls=WSGIServer)

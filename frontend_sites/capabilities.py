@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 from . import hub
 
 DOCUMENTED_SEARCH_ARGS = {
-    "query": "String!", "site": "String", "channel": "Channel", "keywords": "[String!]",
-    "first": "Int", "after": "String",
+    "query": "String!",
+    "site": "String",
+    "channel": "Channel",
+    "keywords": "[String!]",
+    "first": "Int",
+    "after": "String",
 }
 DOCUMENTED_RESULT_FIELDS = {"hits", "totalCount", "facets", "suggestions", "didYouMean"}
 
@@ -57,12 +61,16 @@ def _load() -> Capabilities:
         data = hub.client().execute(hub.query("capabilities"))
     except hub.HubError:
         return Capabilities(
-            query_fields={"search": dict(DOCUMENTED_SEARCH_ARGS),
-                          "searchSuggestions": {"prefix": "String!", "site": "String"}},
-            search_result_fields=set(DOCUMENTED_RESULT_FIELDS))
+            query_fields={
+                "search": dict(DOCUMENTED_SEARCH_ARGS),
+                "searchSuggestions": {"prefix": "String!", "site": "String"},
+            },
+            search_result_fields=set(DOCUMENTED_RESULT_FIELDS),
+        )
     schema = data["__schema"]
-    query_fields = {f["name"]: {a["name"]: type_ref(a["type"]) for a in f["args"]}
-                    for f in schema["queryType"]["fields"]}
+    query_fields = {
+        f["name"]: {a["name"]: type_ref(a["type"]) for a in f["args"]} for f in schema["queryType"]["fields"]
+    }
     mutation_fields = {}
     for f in (schema.get("mutationType") or {}).get("fields") or []:
         mutation_fields[f["name"]] = {

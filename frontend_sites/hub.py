@@ -75,8 +75,9 @@ class HubClient:
             headers["Authorization"] = f"Bearer {self.token}"
         try:
             with httpx.Client(transport=self.transport, timeout=self.timeout) as client:
-                response = client.post(self.url, json={"query": document, "variables": variables or {}},
-                                       headers=headers)
+                response = client.post(
+                    self.url, json={"query": document, "variables": variables or {}}, headers=headers
+                )
         except httpx.HTTPError as error:
             logger.warning("Hub unreachable at %s: %s", self.url, error)
             raise HubUnavailable(str(error)) from error
@@ -103,8 +104,12 @@ def _error(raw: dict) -> HubError:
 
 def client(token: str | None = None) -> HubClient:
     """A client for the configured hub, optionally with a staff token."""
-    return HubClient(settings.HUB_GRAPHQL_URL, token=token, transport=settings.FRONTEND_HUB_TRANSPORT,
-                     timeout=settings.FRONTEND_HUB_TIMEOUT)
+    return HubClient(
+        settings.HUB_GRAPHQL_URL,
+        token=token,
+        transport=settings.FRONTEND_HUB_TRANSPORT,
+        timeout=settings.FRONTEND_HUB_TIMEOUT,
+    )
 
 
 _cache: dict = {}

@@ -81,7 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.csrf",
                 "frontend_sites.context.frontend",
             ],
-            "builtins": ["frontend_sites.templatetags.frontend"],
+            "builtins": ["django.templatetags.static", "frontend_sites.templatetags.frontend"],
         },
     },
 ]
@@ -108,5 +108,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {"django.request": {"level": "ERROR"}, "httpx": {"level": "WARNING"}},
 }

@@ -1,0 +1,46 @@
+"""Template context for every page: the site (name, menu, theme) and the front-end's kind."""
+
+from django.conf import settings
+
+from . import hub
+from .theme import css_variables
+
+
+def load_site(key: str) -> dict:
+    """The site from the hub, cached; a minimal stand-in when the hub cannot tell."""
+
+    def produce():
+        data = hub.client().execute(hub.query("site"), {"key": key})
+        return data["site"]
+
+    try:
+        return hub.cached(("site", key), produce)
+    except (hub.HubError, hub.HubUnavailable):
+        return {
+            "key": key,
+            "name": "Gemeente Deventer",
+            "menu": [],
+            "frontendUrl": "",
+            "theme": {"logoText": "Gemeente Deventer", "tagline": ""},
+            "unavailable": True,
+        }
+
+
+def frontend(request) -> dict:
+    site = getattr(request, "frontend_site", None)
+    if site is None:
+        site = load_site(settings.FRONTEND_SITE_KEY)
+        request.frontend_site = site
+    variables = css_variables(site.get("theme"))
+    signed_in = False
+    if settings.FRONTEND_KIND == "kcc":
+        from .views.kcc import staff_token
+
+        signed_in = bool(staff_token(request))
+    return {
+        "signed_in": signed_in,
+        "frontend_kind": settings.FRONTEND_KIND,
+        "site": site,
+        "theme_css": "; ".join(f"{k}: {v}" for k, v in variables.items()),
+        "theme_color": variables["--gemeente-color-primary"],
+    }

@@ -1,0 +1,1 @@
+"""URL configurations, one per kind of front-end (website, app, kcc)."""

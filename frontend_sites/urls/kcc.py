@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from ..views import kcc
+from .website import handler400, handler403, handler404, handler500  # noqa: F401
+
+app_patterns = (
+    [
+        path("", kcc.console, name="console"),
+        path("inloggen/", kcc.sign_in, name="sign_in"),
+        path("uitloggen/", kcc.sign_out, name="sign_out"),
+        path("antwoord/<str:ref>/", kcc.answer, name="answer"),
+        path("feedback/", kcc.feedback, name="feedback"),
+    ],
+    "kcc",
+)
+
+urlpatterns = [path("", include(app_patterns))]
