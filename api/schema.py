@@ -7,9 +7,10 @@ from .pages.blocks import BLOCK_TYPES
 from .pages.queries import PageQueries
 from .pages.types import PAGE_TYPES
 from .sites.queries import SiteQueries
+from .viewer.queries import ViewerQueries
 
 
-class Query(SiteQueries, PageQueries, KeywordQueries, graphene.ObjectType):
+class Query(SiteQueries, PageQueries, KeywordQueries, ViewerQueries, graphene.ObjectType):
     """Everything a front-end, the app or the KCC console reads from the hub."""
 
 

@@ -25,7 +25,7 @@ def _filters(preset: str) -> list[str]:
 class Rendition(graphene.ObjectType):
     """One size of an image."""
 
-    url = graphene.String(required=True, description="URL of this size.")
+    url = graphene.String(required=True, description="Absolute URL of this size.")
     width = graphene.Int(required=True, description="Width in pixels.")
     height = graphene.Int(required=True, description="Height in pixels.")
 
@@ -52,7 +52,8 @@ class Image(graphene.ObjectType):
     def resolve_renditions(image, info, preset):
         preset = getattr(preset, "value", preset)
         renditions = image.get_renditions(*_filters(preset))
-        return [{"url": r.url, "width": r.width, "height": r.height} for r in renditions.values()]
+        absolute = info.context.build_absolute_uri
+        return [{"url": absolute(r.url), "width": r.width, "height": r.height} for r in renditions.values()]
 
     @staticmethod
     def resolve_srcset(image, info, preset):

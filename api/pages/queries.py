@@ -123,6 +123,7 @@ class PageQueries(graphene.ObjectType):
         site=graphene.String(description="Only pages shown on this site (its own and those shared with it)."),
         type=graphene.String(description="product, answer or article."),
         keyword=graphene.String(description="Only pages with this keyword (its preferred term)."),
+        parent=graphene.String(description="Only the direct children of this path in `site`, e.g. `/producten/`."),
         channel=graphene.Argument(Channel, default_value="web", description="Channel to render for."),
         updated_since=graphene.DateTime(
             description="Only pages published since then; `removed` lists pages gone since."
@@ -159,6 +160,7 @@ class PageQueries(graphene.ObjectType):
         site=None,
         type=None,
         keyword=None,
+        parent=None,
         channel="web",
         updated_since=None,
         order_by="-last_published_at",
@@ -181,6 +183,13 @@ class PageQueries(graphene.ObjectType):
             for model in models:
                 shared |= Q(**{f"{model._meta.model_name}__also_on": config.site_id})
             queryset = queryset.filter(Q(path__startswith=config.site.root_page.path) | shared)
+        if parent is not None:
+            if site is None:
+                raise ClientError(BAD_INPUT, "`parent` needs `site`.")
+            folder = _find_by_path(info, site, parent)
+            if folder is None:
+                raise _not_found(f"at {parent!r} on {site!r}")
+            queryset = queryset.filter(path__startswith=folder.path, depth=folder.depth + 1)
         if keyword:
             with_keyword = Q()
             for model in models:

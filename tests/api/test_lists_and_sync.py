@@ -76,3 +76,16 @@ def test_updated_since_returns_changed_pages_and_reports_removed_ones(gql, hub_c
     later = _pages(gql, since=since.isoformat())
     assert {r["ref"] for r in later["removed"]} == {"article-nieuws-stadhuis"}
     assert _pages(gql, since=(timezone.now() + timedelta(minutes=1)).isoformat())["removed"] == []
+
+
+def test_parent_lists_only_the_direct_children_of_a_section(gql, hub_content):
+    query = 'query { pages(site: "deventer", parent: "/producten/", first: 50) { nodes { ref } } }'
+    refs = {n["ref"] for n in gql(query)["data"]["pages"]["nodes"]}
+    assert refs == {"product-paspoort", "product-parkeervergunning"}
+    assert error_codes(gql('{ pages(parent: "/producten/") { totalCount } }')) == ["BAD_INPUT"]
+
+
+def test_the_viewer_field_tells_a_console_whether_the_caller_is_staff(gql, hub_content, staff_token):
+    assert gql("{ viewer { authenticated staff } }")["data"]["viewer"] == {"authenticated": False, "staff": False}
+    staff = gql("{ viewer { authenticated staff } }", token=staff_token)["data"]["viewer"]
+    assert staff == {"authenticated": True, "staff": True}
