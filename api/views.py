@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
@@ -52,22 +53,15 @@ class HubGraphQLView(GraphQLView):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`variables` must be a JSON object.")])
         if operation_name is not None and not isinstance(operation_name, str):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`operationName` must be a text.")])
-        schema = self.schema.graphql_schema
-        try:
-            document = parse(query, max_tokens=5000)
-        except GraphQLError as error:
-            return ExecutionResult(errors=[ClientError(BAD_INPUT, error.message)])
+        document, errors = _parse_and_validate(self.schema.graphql_schema, query,
+                                               settings.HUB_GRAPHQL["INTROSPECTION"])
+        if errors:
+            return ExecutionResult(errors=list(errors))
         operation = get_operation_ast(document, operation_name)
         if request.method.lower() == "get" and operation is not None and operation.operation != OperationType.QUERY:
             if show_graphiql:
                 return None
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "Only queries may be sent with GET; use POST.")])
-        rules = list(specified_rules)
-        if not settings.HUB_GRAPHQL["INTROSPECTION"]:
-            rules.append(NoSchemaIntrospectionCustomRule)
-        errors = validate(schema, document, rules, max_errors=20)
-        if errors:
-            return ExecutionResult(errors=[ClientError(BAD_INPUT, e.message, locations=_locations(e)) for e in errors])
         limits = settings.HUB_GRAPHQL
         measure = QueryMeasure(document, variables, operation_name)
         request._hub_cost = {
@@ -97,7 +91,7 @@ class HubGraphQLView(GraphQLView):
                 ]
             )
         return execute(
-            schema,
+            self.schema.graphql_schema,
             document,
             context_value=self.get_context(request),
             variable_values=variables,
@@ -154,6 +148,20 @@ class HubGraphQLView(GraphQLView):
                 not_modified[header] = response[header]
             return not_modified
         return response
+
+
+@lru_cache(maxsize=512)
+def _parse_and_validate(schema, query: str, introspection: bool):
+    """Front-ends send the same few documents: parse and validate each once per process."""
+    try:
+        document = parse(query, max_tokens=5000)
+    except GraphQLError as error:
+        return None, (ClientError(BAD_INPUT, error.message),)
+    rules = list(specified_rules)
+    if not introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    errors = validate(schema, document, rules, max_errors=20)
+    return document, tuple(ClientError(BAD_INPUT, e.message, locations=_locations(e)) for e in errors)
 
 
 def _safe_is_staff(request) -> bool:

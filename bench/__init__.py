@@ -1,0 +1,1 @@
+"""Benchmarks: this API against wagtail-grapple and Wagtail's REST API v2 (see docs/benchmarks.md)."""

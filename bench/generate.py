@@ -1,0 +1,150 @@
+"""Build the benchmark database: N published product pages, imported through `hub-import/1`.
+
+    python -m bench.generate --pages 10000
+
+The data goes through `content.importing.import_data`, in chunks, so the pages are exactly what
+an editor's import makes (revisions, published, keywords, fragments, links between pages).
+SQLite (the default) is cached per number of pages and content version:
+var/bench/pages-<N>-v<VERSION>.sqlite3, built in a temporary file and renamed when complete, so
+a rerun is instant and an interrupted run leaves nothing half-made. With DATABASE_URL set
+(PostgreSQL) the pages are written there, unless that database already holds them.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .catalogue import VERSION
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(os.environ.get("HUB_VAR_DIR", BASE_DIR / "var")) / "bench"
+CHUNK = 500
+
+
+def sqlite_path(pages: int) -> Path:
+    return BENCH_DIR / f"pages-{pages}-v{VERSION}.sqlite3"
+
+
+def _setup_django(sqlite_file: Path | None):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hub.settings.bench"
+    if sqlite_file is not None:
+        os.environ["BENCH_SQLITE"] = str(sqlite_file)
+    import django
+
+    django.setup()
+
+
+def _existing_pages() -> int:
+    from django.db import connection
+
+    from content.models import ProductPage
+
+    if "content_productpage" not in connection.introspection.table_names():
+        return -1
+    return ProductPage.objects.filter(ref__startswith="bench-product-", live=True).count()
+
+
+def _populate(pages: int, log) -> dict:
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    from content.importing import import_data
+
+    from . import catalogue
+
+    timings = {}
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    timings["migrate_s"] = round(time.perf_counter() - started, 1)
+    started = time.perf_counter()
+    for start in range(0, pages, CHUNK):
+        stop = min(start + CHUNK, pages)
+        data = catalogue.items_data(start, stop)
+        if start == 0:
+            # Fragments link to product 0 and products embed fragments: the importer creates the
+            # pages of a file first, then fragments, then the pages' content.
+            data.update(catalogue.setup_data())
+            data.update(catalogue.fragments_data())
+        # The reference index ("usage" in the admin) costs a third of an import and no API reads it.
+        with disable_reference_index_auto_update():
+            import_data(data, publish=True)
+        elapsed = time.perf_counter() - started
+        log(f"  {stop:>6}/{pages} pages imported ({elapsed:.0f} s, {stop / elapsed:.0f} pages/s)")
+    timings["import_s"] = round(time.perf_counter() - started, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics, as a long-running database would have
+    return timings
+
+
+def build(pages: int, *, force: bool = False, log=print) -> dict:
+    """Make sure the database for `pages` exists; return what was done and how long it took.
+
+    Runs in its own process (Django settings are per process): call it through `main`.
+    """
+    if os.environ.get("DATABASE_URL"):
+        _setup_django(None)
+        existing = _existing_pages()
+        if existing == pages and not force:
+            from django.core.management import call_command
+
+            call_command("migrate", interactive=False, verbosity=0)
+            return {"pages": pages, "database": "DATABASE_URL", "cached": True}
+        if existing > 0:
+            raise SystemExit(f"DATABASE_URL already holds {existing} bench pages; give it an empty database.")
+        timings = _populate(pages, log)
+        return {"pages": pages, "database": "DATABASE_URL", "cached": False, **timings}
+
+    target = sqlite_path(pages)
+    if target.exists() and not force:
+        # Migrations added since the file was made (new tables) are applied; a change to the
+        # generated content itself needs a new VERSION in bench/catalogue.py.
+        _setup_django(target)
+        from django.core.management import call_command
+
+        call_command("migrate", interactive=False, verbosity=0)
+        return {"pages": pages, "database": str(target), "cached": True}
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    _setup_django(partial)
+    started = time.perf_counter()
+    timings = _populate(pages, log)
+    from django.db import connection
+
+    connection.close()
+    shutil.move(partial, target)
+    return {
+        "pages": pages,
+        "database": str(target),
+        "cached": False,
+        "total_s": round(time.perf_counter() - started, 1),
+        "size_mb": round(target.stat().st_size / 1e6, 1),
+        **timings,
+    }
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, required=True, help="number of product pages")
+    parser.add_argument("--force", action="store_true", help="rebuild even when a cached database exists")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON on the last line")
+    args = parser.parse_args(argv)
+
+    def log(message):
+        print(message, file=sys.stderr, flush=True)
+
+    result = build(args.pages, force=args.force, log=log)
+    if args.json:
+        import json
+
+        print(json.dumps(result))
+    else:
+        print(result)
+
+
+if __name__ == "__main__":
+    main()
