@@ -14,7 +14,13 @@ class ContentConfig(AppConfig):
         from .models.pages import HUB_PAGE_MODELS
         from .signals import clear_tombstones, create_staff_group, record_deleted, record_unpublished
 
+        from django.db.models.signals import post_save
+        from wagtail.models import Revision
+
+        from .editorial.signals import store_b1_report
+
         post_migrate.connect(create_staff_group, sender=self)
+        post_save.connect(store_b1_report, sender=Revision, dispatch_uid="hub-b1-report")
         for model in HUB_PAGE_MODELS:
             page_unpublished.connect(record_unpublished, sender=model, dispatch_uid=f"tomb-unpub-{model.__name__}")
             page_published.connect(clear_tombstones, sender=model, dispatch_uid=f"tomb-pub-{model.__name__}")

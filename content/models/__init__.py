@@ -3,11 +3,14 @@
 from .fragments import Fragment
 from .keywords import Keyword, KeywordBestBet
 from .pages import AnswerPage, ArticlePage, HomePage, HubPage, ProductPage, SectionPage
+from .readability import PageReadability
 from .sites import MenuItem, SiteConfig
 from .tombstones import PageTombstone
+from .workflow import EindredactieTask
 
 __all__ = [
     "AnswerPage",
+    "EindredactieTask",
     "ArticlePage",
     "Fragment",
     "HomePage",
@@ -15,6 +18,7 @@ __all__ = [
     "Keyword",
     "KeywordBestBet",
     "MenuItem",
+    "PageReadability",
     "PageTombstone",
     "ProductPage",
     "SectionPage",

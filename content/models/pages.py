@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock
+from ..editorial.forms import HubPageForm
 from ..channels import AUDIENCE_CHOICES, PUBLIC
 
 DOELGROEP_CHOICES = [("burger", "Inwoners"), ("bedrijf", "Ondernemers"), ("beide", "Inwoners en ondernemers")]
@@ -39,6 +40,12 @@ class SectionPage(Page):
     class Meta:
         verbose_name = "rubriek"
         verbose_name_plural = "rubrieken"
+
+
+def _b1_panels():
+    from ..editorial.panels import B1SummaryPanel
+
+    return [MultiFieldPanel([B1SummaryPanel(), FieldPanel("b1_override_reason")], heading="B1-taalniveau")]
 
 
 class HubPage(HeadlessPreviewMixin, Page):
@@ -94,6 +101,7 @@ class HubPage(HeadlessPreviewMixin, Page):
     ]
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = []
+    base_form_class = HubPageForm
     # The stream fields an editor writes; used by B1 checks, search and the API.
     stream_field_names: tuple[str, ...] = ("body",)
 
@@ -151,8 +159,7 @@ def _block_texts(block_type, value):
     elif block_type == "steps":
         yield "", "\n".join(value["steps"])
     elif block_type == "faq":
-        for item in value["items"]:
-            yield "", f"{item['question']}\n{item['answer']}"
+        yield "", "\n".join(f"{item['question']}\n{item['answer']}" for item in value["items"])
 
 
 class ProductPage(HubPage):
@@ -176,6 +183,7 @@ class ProductPage(HubPage):
         ),
         FieldPanel("actions"),
         FieldPanel("body"),
+        *_b1_panels(),
     ]
     search_fields = [*HubPage.search_fields, index.SearchField("upl_name")]
 
@@ -211,6 +219,7 @@ class AnswerPage(HubPage):
         FieldPanel("status"),
         FieldPanel("doelgroep"),
         *HubPage.meta_panels,
+        *_b1_panels(),
     ]
     search_fields = [*HubPage.search_fields, index.SearchField("phrasings"), index.SearchField("short_answer")]
 
@@ -255,6 +264,7 @@ class ArticlePage(HubPage):
         ),
         FieldPanel("body"),
         *HubPage.meta_panels,
+        *_b1_panels(),
     ]
 
     class Meta:

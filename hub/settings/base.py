@@ -120,6 +120,9 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 HUB_PREVIEW_TOKEN_MAX_AGE = env_int("HUB_PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 
+# B1: store the report of every page revision when it is saved (bulk generators may switch it off).
+HUB_B1_STORE_ON_SAVE = env_bool("HUB_B1_STORE_ON_SAVE", True)
+
 # GraphQL
 GRAPHENE = {"SCHEMA": "api.schema.schema"}
 HUB_GRAPHQL = {

@@ -1,0 +1,58 @@
+"""Thresholds for the B1 analysis, with defaults from Dutch B1 writing guidance.
+
+A municipality overrides any of them with the Django setting ``HUB_B1`` (a dict whose keys are the
+field names below). Every key is documented in ``docs/b1.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class B1Config:
+    # Sentences: warn above, error above, and the average to aim for.
+    sentence_warn_words: int = 15
+    sentence_error_words: int = 20
+    target_avg_sentence_words: float = 12.0
+    # More subordinate clauses than this in one sentence gives a warning (None switches it off).
+    max_subordinate_clauses: int | None = 1
+    # Paragraphs: about 6 lines of 12 words.
+    paragraph_max_words: int = 70
+    # Words: Zipf frequency (wordfreq, Dutch) below which a word counts as uncommon.
+    difficult_word_zipf: float = 3.0
+    long_word_syllables: int = 3
+    long_word_zipf: float = 3.5
+    # A compound is fine when every part is at least this common.
+    compound_part_zipf: float = 3.3
+    compound_min_part_length: int = 3
+    # Passive voice: how many words may sit between the auxiliary and the participle.
+    passive_max_gap: int = 8
+    # Abbreviations are explained when the expansion sits within this many characters.
+    abbreviation_window_chars: int = 80
+    # Verdict: a text is B1 when it has no error and its score reaches this.
+    min_score: int = 60
+    # Turn an issue code into an error instead of a warning, e.g. ("jargon",).
+    error_codes: tuple[str, ...] = ()
+    # Switch single checks off, e.g. ("passive",).
+    disabled_checks: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, values: dict) -> B1Config:
+        known = {f.name for f in fields(cls)}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"Unknown HUB_B1 setting(s): {', '.join(sorted(unknown))}")
+        cleaned = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        return replace(cls(), **cleaned)
+
+
+def get_config() -> B1Config:
+    """The configuration from ``settings.HUB_B1``, or the defaults when Django is not configured."""
+    try:
+        from django.conf import settings
+
+        overrides = getattr(settings, "HUB_B1", None) if settings.configured else None
+    except ImportError:
+        overrides = None
+    return B1Config.from_dict(overrides or {})

@@ -1,0 +1,74 @@
+"""From counts to a 0-100 score (higher is easier) and a Dutch label.
+
+The score starts at 100 and loses points for each signal. Flesch-Douma is only one of them and
+weighs little: B1 is mostly about words and structure, and the formula rates short sentences
+full of ambtelijke taal as easy. See docs/b1.md for the reasoning behind each weight.
+"""
+
+from __future__ import annotations
+
+import textstat
+
+from .config import B1Config
+
+textstat.set_lang("nl")
+
+# Points per "hard word", measured against the share of words that are hard.
+WORD_WEIGHTS = {"jargon": 1.5, "difficult_word": 1.0, "long_word": 0.8, "abbreviation": 0.8}
+# Points per structure problem, measured per sentence.
+STRUCTURE_WEIGHTS = {"passive": 1.0, "nominalization": 1.5}
+HARD_WORD_FACTOR = 250  # a 10-word sentence with one jargon word loses 37.5 points
+STRUCTURE_FACTOR = 25  # one passive in every sentence costs 25 points
+MIN_WORDS_FOR_DENSITY = 8
+FLESCH_DOUMA_EASY = 65  # at or above: no points lost
+
+
+def flesch_douma(sentence_words: list[list[str]]) -> float:
+    """Flesch-Douma reading ease (textstat, Dutch), on our own sentence and word segmentation.
+
+    The text is rebuilt as one plain line per sentence, so abbreviations, decimals and list
+    markers cannot confuse textstat's own sentence counter.
+    """
+    lines = [" ".join(words) + "." for words in sentence_words if words]
+    if not lines:
+        return 100.0
+    return float(textstat.flesch_reading_ease(" ".join(lines)))
+
+
+def compute_score(stats: dict, issue_counts: dict[str, int], config: B1Config) -> tuple[int, dict]:
+    """The score and the points lost per signal (for the report's ``stats.penalties``)."""
+    sentences = max(stats["sentences"], 1)
+    words = stats["words"]
+    if words == 0:
+        return 100, {}
+    long_sentences = stats["long_sentences"]
+    penalties = {
+        "sentence_length": min(30.0, 2.5 * max(0.0, stats["avg_sentence_length"] - config.target_avg_sentence_words)),
+        "long_sentences": min(20.0, 10 * (long_sentences["warning"] + 2 * long_sentences["error"]) / sentences),
+        "words": min(
+            60.0,
+            HARD_WORD_FACTOR
+            * sum(WORD_WEIGHTS[c] * issue_counts.get(c, 0) for c in WORD_WEIGHTS)
+            / max(words, MIN_WORDS_FOR_DENSITY),
+        ),
+        "structure": min(
+            35.0,
+            STRUCTURE_FACTOR * sum(STRUCTURE_WEIGHTS[c] * issue_counts.get(c, 0) for c in STRUCTURE_WEIGHTS) / sentences,
+        ),
+        "paragraphs": min(10.0, 5.0 * issue_counts.get("long_paragraph", 0)),
+        "flesch_douma": min(15.0, max(0.0, (FLESCH_DOUMA_EASY - stats["flesch_douma"]) * 0.3)),
+    }
+    penalties = {k: round(v, 1) for k, v in penalties.items()}
+    score = round(max(0.0, min(100.0, 100.0 - sum(penalties.values()))))
+    return score, penalties
+
+
+def level(score: int, b1: bool, config: B1Config) -> tuple[str, str]:
+    """A short level code and the Dutch label shown to the editor."""
+    if b1:
+        return "B1", "Taalniveau B1: goed te lezen" if score >= 80 else "Taalniveau B1: te lezen voor de meeste mensen"
+    if score >= config.min_score:
+        return "B1-", "Bijna B1: los eerst de rode punten op"
+    if score >= config.min_score - 25:
+        return "B2", "Boven B1: moeilijk voor veel lezers"
+    return "C1", "Ver boven B1: erg moeilijk om te lezen"
