@@ -120,7 +120,7 @@ def item_fields(item, model, converter, sites):
             date=_date(item, "date") or date.today(),
             start_date=_date(item, "start_date"),
             end_date=_date(item, "end_date"),
-            location=_str(item, "location"),
+            location=", ".join(_lines(item, "location")),
         )
     keywords = list(Keyword.objects.filter(term__in=_lines(item, "keywords")))
     relations = {"keywords": keywords, "also_on": sites.sites_for(_lines(item, "also_on"))}
