@@ -117,11 +117,13 @@ def check_paragraph_length(text: str, paragraph: Paragraph, config: B1Config) ->
 def _match_phrases(tokens: list[Token], index: dict[str, list[Phrase]]) -> list[tuple[int, int, Phrase]]:
     """Non-overlapping (first token, last token, phrase) matches, longest first."""
     words = [t.lower for t in tokens]
-    found, i = [], 0
-    while i < len(words):
+    found, i, count = [], 0, len(words)
+    while i < count:
         for phrase in index.get(words[i], ()):
             size = len(phrase.words)
-            if tuple(words[i : i + size]) == phrase.words:
+            if size > 1 and (i + 1 >= count or words[i + 1] != phrase.words[1]):
+                continue
+            if size == 1 or tuple(words[i : i + size]) == phrase.words:
                 found.append((i, i + size - 1, phrase))
                 i += size - 1
                 break
@@ -255,8 +257,13 @@ def check_words(
             expansion = DOTTED_ABBREVIATIONS.get(token.lower)
             issues.append(
                 _issue(
-                    "abbreviation", "warning", token.start, token.end, text,
-                    messages.dotted_abbreviation(token.text, expansion), expansion,
+                    "abbreviation",
+                    "warning",
+                    token.start,
+                    token.end,
+                    text,
+                    messages.dotted_abbreviation(token.text, expansion),
+                    expansion,
                 )  # fmt: skip
             )
             continue
@@ -267,8 +274,13 @@ def check_words(
                 expansion = UPPERCASE_EXPANSIONS.get(token.text)
                 issues.append(
                     _issue(
-                        "abbreviation", "warning", token.start, token.end, text,
-                        messages.abbreviation(token.text), expansion,
+                        "abbreviation",
+                        "warning",
+                        token.start,
+                        token.end,
+                        text,
+                        messages.abbreviation(token.text),
+                        expansion,
                     )  # fmt: skip
                 )
             continue

@@ -28,8 +28,6 @@ class B1Config:
     compound_min_part_length: int = 3
     # Passive voice: how many words may sit between the auxiliary and the participle.
     passive_max_gap: int = 8
-    # Abbreviations are explained when the expansion sits within this many characters.
-    abbreviation_window_chars: int = 80
     # Verdict: a text is B1 when it has no error and its score reaches this.
     min_score: int = 60
     # Turn an issue code into an error instead of a warning, e.g. ("jargon",).

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyphen
@@ -30,7 +30,7 @@ def load_data(name: str) -> dict:
     return _load_data(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_data(name: str) -> dict:
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
         return json.load(handle)
@@ -89,7 +89,7 @@ def is_compound_of_common_words(word: str, part_zipf: float, min_part: int) -> b
             return base_zipf(head[:-2] + head[-1] + "en") >= part_zipf
         return len(head) >= min_part and base_zipf(head + "en") >= part_zipf
 
-    @lru_cache(maxsize=None)
+    @cache
     def splits(rest: str) -> bool:
         for cut in range(min_part, len(rest) - min_part + 1):
             head, tail = rest[:cut], rest[cut:]

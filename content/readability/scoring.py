@@ -53,7 +53,9 @@ def compute_score(stats: dict, issue_counts: dict[str, int], config: B1Config) -
         ),
         "structure": min(
             35.0,
-            STRUCTURE_FACTOR * sum(STRUCTURE_WEIGHTS[c] * issue_counts.get(c, 0) for c in STRUCTURE_WEIGHTS) / sentences,
+            STRUCTURE_FACTOR
+            * sum(STRUCTURE_WEIGHTS[c] * issue_counts.get(c, 0) for c in STRUCTURE_WEIGHTS)
+            / sentences,
         ),
         "paragraphs": min(10.0, 5.0 * issue_counts.get("long_paragraph", 0)),
         "flesch_douma": min(15.0, max(0.0, (FLESCH_DOUMA_EASY - stats["flesch_douma"]) * 0.3)),

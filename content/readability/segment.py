@@ -20,10 +20,10 @@ class Token:
     start: int
     end: int
     kind: str  # "word", "number", "abbr", "url" or "punct"
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 @dataclass(slots=True)

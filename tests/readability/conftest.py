@@ -1,0 +1,32 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from content.readability.analysis import analyze_text
+from content.readability.config import B1Config
+from content.readability.glossary import Glossary
+
+PAIRS = json.loads((Path(__file__).parent / "data" / "pairs.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    """The data-file glossary: analysis tests need no database."""
+    return Glossary.from_data_files()
+
+
+@pytest.fixture
+def analyze(glossary):
+    def run(text, **config):
+        return analyze_text(text, glossary=glossary, config=B1Config(**config))
+
+    return run
+
+
+def codes(report):
+    return [issue["code"] for issue in report["issues"]]
+
+
+def issue_texts(report, code):
+    return [issue["text"] for issue in report["issues"] if issue["code"] == code]
