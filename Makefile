@@ -26,6 +26,7 @@ install: $(STAMP) ## Create .venv and install the pinned dependencies
 demo: install ## Migrate the SQLite database and load the demo content
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py setup_demo
+	$(PY) manage.py search_index rebuild --no-progress
 
 run: demo ## Set everything up and serve the hub with demo content (SQLite, database search)
 	$(PY) manage.py collectstatic --noinput -v0

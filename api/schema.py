@@ -6,12 +6,18 @@ from .keywords.queries import KeywordQueries
 from .pages.blocks import BLOCK_TYPES
 from .pages.queries import PageQueries
 from .pages.types import PAGE_TYPES
+from .search.mutations import SearchMutations
+from .search.queries import SearchQueries
 from .sites.queries import SiteQueries
 from .viewer.queries import ViewerQueries
 
 
-class Query(SiteQueries, PageQueries, KeywordQueries, ViewerQueries, graphene.ObjectType):
+class Query(SiteQueries, PageQueries, KeywordQueries, SearchQueries, ViewerQueries, graphene.ObjectType):
     """Everything a front-end, the app or the KCC console reads from the hub."""
 
 
-schema = graphene.Schema(query=Query, types=[*dict.fromkeys(PAGE_TYPES.values()), *BLOCK_TYPES.values()])
+class Mutation(SearchMutations, graphene.ObjectType):
+    """Writes from the KCC console."""
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation, types=[*dict.fromkeys(PAGE_TYPES.values()), *BLOCK_TYPES.values()])

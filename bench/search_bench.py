@@ -229,6 +229,10 @@ def main(argv=None):
     from django.conf import settings
 
     django.setup()
+    import logging
+
+    for name in ("opensearch", "elastic_transport", "urllib3"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     from django.db import connection
     from django.test.utils import setup_test_environment
 

@@ -1,0 +1,201 @@
+"""From a page to the one cross-site search document every engine indexes.
+
+Which text is public and which is internal is decided by `content.visibility` (the one rule):
+public text is what a public viewer may see on any channel; internal text is what only staff
+may see (kcc_script blocks, internal pages, an answer's internal note).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from content.channels import CHANNELS, INTERNAL, STAFF_CHANNELS
+from content.models import AnswerPage, ArticlePage, ProductPage
+from content.models.pages import HUB_PAGE_MODELS
+from content.visibility import Viewer, load_references, page_is_visible, render_for_channel
+
+CONTENT_TYPES = {ProductPage: "product", AnswerPage: "answer", ArticlePage: "article"}
+
+
+@dataclass
+class IndexDocument:
+    """What every engine stores for one page. Lists are plain lists; engines encode them."""
+
+    page_id: int
+    ref: str
+    title: str
+    summary: str = ""
+    phrasings: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    keyword_text: str = ""
+    public_text: str = ""
+    internal_text: str = ""
+    site_key: str = ""
+    site_keys: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    audience: str = "public"
+    content_type: str = "product"
+    upl_name: str = ""
+    url_path: str = ""
+    live: bool = True
+    first_published_at: datetime | None = None
+    last_published_at: datetime | None = None
+    date: date | None = None
+    readability_score: float | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def is_internal(self) -> bool:
+        return self.audience == INTERNAL
+
+
+def indexable_pages(page_ids: Iterable[int] | None = None) -> Iterator[Page]:
+    """The live content pages (specific instances), optionally limited to `page_ids`."""
+    for model in HUB_PAGE_MODELS:
+        queryset = model.objects.live().prefetch_related("keywords", "also_on").order_by("pk")
+        if page_ids is not None:
+            queryset = queryset.filter(pk__in=list(page_ids))
+        yield from queryset.iterator(chunk_size=200)
+
+
+def count_indexable_pages() -> int:
+    return sum(model.objects.live().count() for model in HUB_PAGE_MODELS)
+
+
+class DocumentBuilder:
+    """Builds documents, loading the site list once for many pages."""
+
+    def __init__(self):
+        # The API owns "which site is a page on, and its path there"; reuse it, don't copy it.
+        from api.sites.directory import SiteDirectory
+
+        self.sites = SiteDirectory()
+        self.key_by_site_id = {site_id: config.key for site_id, config in self.sites.by_site_id.items()}
+
+    def build(self, page) -> IndexDocument | None:
+        """The document for a page, or None when the page must not be in the index at all."""
+        if not isinstance(page, tuple(CONTENT_TYPES)):
+            return None
+        # The index holds what a public viewer or a staff viewer may see; never drafts.
+        internal = page.audience == INTERNAL
+        if not page_is_visible(page, Viewer(staff=True)):
+            return None
+        public_blocks, channels = {}, []
+        staff_blocks = {}
+        streams = [getattr(page, name) for name in page.stream_field_names]
+        for channel in CHANNELS:
+            viewer = Viewer(channel=channel, staff=False)
+            staff_viewer = Viewer(channel=channel, staff=True)
+            references = load_references(streams, viewer)
+            staff_references = load_references(streams, staff_viewer)
+            visible_here = False
+            for stream in streams:
+                if not internal and page_is_visible(page, viewer):
+                    for block in render_for_channel(stream, viewer, references=references):
+                        public_blocks.setdefault(block.id, block)
+                        visible_here = True
+                if channel in STAFF_CHANNELS or internal:
+                    for block in render_for_channel(stream, staff_viewer, references=staff_references):
+                        staff_blocks.setdefault(block.id, block)
+                        visible_here = visible_here or internal
+            if visible_here:
+                channels.append(channel)
+        if not any(page.stream_field_names and getattr(page, n) for n in page.stream_field_names):
+            channels = list(CHANNELS)  # a page without blocks is shown (title, summary) everywhere
+
+        public_text = "\n".join(t for b in public_blocks.values() for t in block_texts(b))
+        internal_parts = [t for bid, b in staff_blocks.items() if bid not in public_blocks for t in block_texts(b)]
+        phrasings = list(getattr(page, "phrasing_list", []))
+        summary = page.summary
+        if isinstance(page, AnswerPage):
+            if page.short_answer:
+                summary = page.summary or page.short_answer
+                if page.summary:
+                    public_text = f"{page.short_answer}\n{public_text}"
+            if page.internal_note:
+                internal_parts.append(page.internal_note)
+        if internal:
+            # An internal page has no public text at all: everything it says is for staff.
+            internal_parts = ["\n".join(phrasings), public_text, *internal_parts]
+            public_text, phrasings = "", []
+
+        keywords = list(page.keywords.all())
+        site_key = self.key_by_site_id.get(getattr(self.sites.site_of(page), "site_id", None), "")
+        site_keys = [site_key] if site_key else []
+        site_keys += [k for s in page.also_on.all() if (k := self.key_by_site_id.get(s.pk)) and k not in site_keys]
+        return IndexDocument(
+            page_id=page.pk,
+            ref=page.ref,
+            title=page.title,
+            summary=summary or "",
+            phrasings=phrasings,
+            keywords=[k.term for k in keywords],
+            keyword_text="\n".join(t for k in keywords for t in k.all_terms),
+            public_text=public_text,
+            internal_text="\n".join(p for p in internal_parts if p),
+            site_key=site_key,
+            site_keys=site_keys,
+            channels=channels,
+            audience=page.audience,
+            content_type=CONTENT_TYPES[type(page)],
+            upl_name=getattr(page, "upl_name", "") or "",
+            url_path=self.sites.relative_path(page) or "",
+            live=bool(page.live),
+            first_published_at=page.first_published_at,
+            last_published_at=page.last_published_at,
+            date=getattr(page, "date", None),
+            readability_score=_readability_score(page),
+        )
+
+
+def _readability_score(page) -> float | None:
+    try:
+        from content.readability_reports import reports_for_pages
+    except ImportError:  # the B1 work is not there yet
+        return None
+    report = reports_for_pages([page]).get(page.pk)
+    return report.get("score") if report else None
+
+
+def block_texts(block) -> list[str]:
+    """Plain texts of one rendered (already visibility-filtered) block."""
+    value = block.value if isinstance(block.value, dict) else {}
+    kind = block.type
+    texts: list[str] = []
+    if kind == "text":
+        texts.append(html.unescape(strip_tags(str(value.get("text") or ""))))
+    elif kind == "kcc_script":
+        texts.append(value.get("script") or "")
+    elif kind == "notice":
+        texts.append(value.get("text") or "")
+    elif kind == "steps":
+        texts += [str(_item(s)) for s in value.get("steps") or []]
+    elif kind == "faq":
+        for item in value.get("items") or []:
+            item = _item(item)
+            texts.append(f"{item.get('question', '')}\n{item.get('answer', '')}")
+    elif kind == "cost_table":
+        texts += [str(_item(row).get("description", "")) for row in value.get("rows") or []]
+    elif kind == "image":
+        texts += [value.get("alt") or "", value.get("caption") or ""]
+    elif kind == "link_list":
+        texts += [link.get("title", "") for link in block.links]
+    elif kind == "fragment":
+        for child in block.children:
+            texts += block_texts(child)
+    return [t for t in texts if t]
+
+
+def _item(item):
+    # ListBlock items are stored as {"type": "item", "value": ..., "id": ...}.
+    if isinstance(item, dict) and "value" in item and "type" in item:
+        return item["value"]
+    return item

@@ -1,0 +1,133 @@
+"""The contract every search engine implements, and the values that cross it."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..documents import IndexDocument
+
+# Weights of the fields, shared by every engine so that they rank alike.
+FIELD_BOOSTS = {
+    "title": 4.0,
+    "keyword_text": 4.0,
+    "upl_name": 3.0,
+    "summary": 2.0,
+    "phrasings": 2.0,
+    "public_text": 1.0,
+    "internal_text": 0.8,
+}
+PUBLIC_FIELDS = ("title", "keyword_text", "upl_name", "summary", "phrasings", "public_text")
+INTERNAL_FIELDS = ("internal_text",)
+# Where a snippet may come from. Titles are shown as such; snippets come from the body.
+PUBLIC_SNIPPET_FIELDS = ("summary", "phrasings", "public_text")
+STAFF_SNIPPET_FIELDS = (*PUBLIC_SNIPPET_FIELDS, "internal_text")
+
+
+class EngineUnavailable(Exception):
+    """The search engine does not answer (down, unreachable, or its index is missing)."""
+
+
+@dataclass
+class SearchRequest:
+    """A query after keyword expansion and typo correction, ready for an engine.
+
+    `groups` holds one list of alternatives per query word or matched keyword phrase;
+    with `match="all"` a document must match every group, with "any" at least one.
+    `audiences` and `channel` come from the viewer; engines filter on them (defence in depth).
+    """
+
+    groups: list[list[str]]
+    audiences: tuple[str, ...] = ("public",)
+    channel: str | None = None
+    sites: list[str] | None = None
+    keywords: list[str] | None = None
+    content_types: list[str] | None = None
+    pinned_page_ids: list[int] = field(default_factory=list)
+    match: str = "all"
+    offset: int = 0
+    limit: int = 10
+    facets: bool = True
+
+    @property
+    def staff(self) -> bool:
+        return "internal" in self.audiences
+
+    @property
+    def search_fields(self) -> tuple[str, ...]:
+        return PUBLIC_FIELDS + INTERNAL_FIELDS if self.staff else PUBLIC_FIELDS
+
+    @property
+    def snippet_fields(self) -> tuple[str, ...]:
+        return STAFF_SNIPPET_FIELDS if self.staff else PUBLIC_SNIPPET_FIELDS
+
+
+@dataclass
+class Hit:
+    page_id: int
+    ref: str
+    title: str
+    site_key: str
+    url_path: str
+    content_type: str
+    score: float
+    snippet: str = ""
+    audience: str = "public"
+    pinned: bool = False
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    engine: str = ""
+
+
+class SearchEngine(ABC):
+    """One search engine behind the hub's contract. See docs/search.md."""
+
+    name = "base"
+
+    def __init__(self, *, url: str = "", index_prefix: str = "hub"):
+        self.url = url
+        self.index_prefix = index_prefix
+
+    @abstractmethod
+    def index_documents(self, documents: list[IndexDocument]) -> None:
+        """Add or replace documents (by page id) in the live index and in a rebuild under way."""
+
+    @abstractmethod
+    def delete_documents(self, page_ids: Iterable[int]) -> None:
+        """Remove pages from the live index and from a rebuild under way. Unknown ids are fine."""
+
+    @abstractmethod
+    def search(self, request: SearchRequest) -> SearchResults: ...
+
+    @abstractmethod
+    def suggest(self, prefix: str, *, audiences: tuple[str, ...], sites: list[str] | None, limit: int) -> list[str]:
+        """Titles that complete what someone is typing."""
+
+    @abstractmethod
+    def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
+        """For each unknown word, the most likely indexed word within the allowed edit distance."""
+
+    @abstractmethod
+    def create_index(self) -> None:
+        """Make sure a live index exists (idempotent)."""
+
+    @abstractmethod
+    def rebuild(self, documents: Iterable[IndexDocument], *, progress: Callable[[int], None] | None = None) -> int:
+        """Build a new index from `documents` and make it live at once. Returns the count."""
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def health(self) -> dict:
+        """{"ok": bool, "engine": name, ...details}; never raises."""
+
+    def size_on_disk(self) -> int | None:
+        """Bytes used by the live index, where the engine can tell."""
+        return None

@@ -1,0 +1,342 @@
+"""What OpenSearch and Elasticsearch share: queries built with elasticsearch-dsl, aliases, bulk.
+
+Each concrete index is `<prefix>-pages-<timestamp>`; the alias `<prefix>-pages` points at the
+live one. A rebuild fills a new index (also marked by the alias `<prefix>-pages-building`, so
+outbox writes reach it too) and then moves the alias in one atomic request.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from elasticsearch_dsl import A, Q, Search
+
+from ..analysis import fold, stem
+from ..documents import IndexDocument
+from ..highlight import MARK_END, MARK_START, marked_to_html
+from ..schema import SPELL_ALL, SPELL_PUBLIC, index_definition, source_of
+from .base import FIELD_BOOSTS, EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResults
+
+logger = logging.getLogger(__name__)
+
+PIN_BOOST = 10_000.0
+EDGE_FIELDS = ("title.edge^1.5", "keyword_text.edge^1.5")
+BULK_CHUNK = 500
+
+
+class DistributedEngine(SearchEngine):
+    """Base for the engines with their own server. Subclasses provide the client."""
+
+    name = "distributed"
+    #: exception classes of the client library that mean "the engine does not answer"
+    unavailable_errors: tuple[type[BaseException], ...] = ()
+    not_found_error: type[BaseException] = LookupError
+
+    def __init__(self, *, url: str = "", index_prefix: str = "hub"):
+        super().__init__(url=url, index_prefix=index_prefix)
+        self.alias = f"{index_prefix}-pages"
+        self.building_alias = f"{index_prefix}-pages-building"
+        self._client = None
+
+    # --- client hooks ------------------------------------------------------------------------
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = self.make_client()
+        return self._client
+
+    def make_client(self):  # pragma: no cover - per engine
+        raise NotImplementedError
+
+    def bulk(self, actions: list[dict]) -> None:  # pragma: no cover - per engine
+        raise NotImplementedError
+
+    def create_concrete(self, name: str, body: dict) -> None:
+        self.client.indices.create(index=name, body=body)
+
+    def run_search(self, body: dict) -> dict:
+        return self.client.search(index=self.alias, body=body)
+
+    def _call(self, function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except self.unavailable_errors as error:
+            if not _means_unavailable(error):
+                raise  # a bad request is a bug in the hub, not an outage
+            raise EngineUnavailable(f"{self.name} at {self.url}: {error}") from error
+
+    # --- indices and aliases -------------------------------------------------------------------
+    def _indices_of(self, alias: str) -> list[str]:
+        try:
+            return sorted(self.client.indices.get_alias(name=alias).keys())
+        except self.not_found_error:
+            return []
+
+    def _write_targets(self) -> list[str]:
+        return [self.alias] + self._indices_of(self.building_alias)
+
+    def create_index(self) -> None:
+        def create():
+            if not self.client.indices.exists_alias(name=self.alias):
+                name = self._new_index_name()
+                self.create_concrete(name, index_definition(name))
+                self.client.indices.put_alias(index=name, name=self.alias)
+
+        self._call(create)
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.perf_counter_ns() % 1_000_000:06d}"
+
+    def index_documents(self, documents: list[IndexDocument]) -> None:
+        if not documents:
+            return
+
+        def write():
+            self.create_index()
+            actions = [
+                {"_op_type": "index", "_index": target, "_id": str(d.page_id), "_source": self._source(d)}
+                for target in self._write_targets()
+                for d in documents
+            ]
+            self.bulk(actions, refresh="wait_for")
+
+        self._call(write)
+
+    def delete_documents(self, page_ids: Iterable[int]) -> None:
+        page_ids = list(page_ids)
+        if not page_ids:
+            return
+
+        def delete():
+            self.create_index()
+            actions = [
+                {"_op_type": "delete", "_index": target, "_id": str(p)}
+                for target in self._write_targets()
+                for p in page_ids
+            ]
+            self.bulk(actions, refresh="wait_for", ignore_missing=True)
+
+        self._call(delete)
+
+    @staticmethod
+    def _source(document: IndexDocument) -> dict:
+        data = source_of(document)
+        data["keywords"] = [fold(k) for k in document.keywords]
+        return data
+
+    def rebuild(self, documents: Iterable[IndexDocument], *, progress: Callable[[int], None] | None = None) -> int:
+        name = self._new_index_name()
+        self._call(self.create_concrete, name, index_definition(name))
+        self._call(self.client.indices.put_alias, index=name, name=self.building_alias)
+        total, batch = 0, []
+
+        def flush():
+            nonlocal total
+            actions = [
+                {"_op_type": "index", "_index": name, "_id": str(d.page_id), "_source": self._source(d)} for d in batch
+            ]
+            self._call(self.bulk, actions)
+            total += len(batch)
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= BULK_CHUNK:
+                flush()
+        if batch:
+            flush()
+        self._call(self.client.indices.refresh, index=name)
+        old = self._call(self._indices_of, self.alias)
+        actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]
+        actions += [
+            {"add": {"index": name, "alias": self.alias}},
+            {"remove": {"index": name, "alias": self.building_alias}},
+        ]
+        self._call(self.client.indices.update_aliases, body={"actions": actions})
+        for index in old:
+            self._call(self.client.indices.delete, index=index)
+        return total
+
+    def drop_all(self) -> None:
+        """Delete every index of this prefix (tests and benchmarks clean up with it)."""
+        try:
+            names = list(self.client.indices.get(index=f"{self.alias}*").keys())
+        except (self.not_found_error, *self.unavailable_errors):
+            return
+        for name in names:
+            self.client.indices.delete(index=name)
+
+    # --- reading ------------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self._call(self.client.count, index=self.alias)["count"])
+
+    def health(self) -> dict:
+        try:
+            health = self.client.cluster.health()
+            has_index = bool(self.client.indices.exists_alias(name=self.alias))
+        except Exception as error:  # noqa: BLE001 - health reports, never raises
+            return {"ok": False, "engine": self.name, "url": self.url, "error": str(error)}
+        return {
+            "ok": health.get("status") in {"green", "yellow"},
+            "engine": self.name,
+            "url": self.url,
+            "cluster_status": health.get("status"),
+            "alias": self.alias,
+            "index": (self._indices_of(self.alias) or [None])[0] if has_index else None,
+        }
+
+    def size_on_disk(self) -> int | None:
+        stats = self._call(self.client.indices.stats, index=self.alias, metric="store")
+        return int(stats["_all"]["total"]["store"]["size_in_bytes"])
+
+    def build_search(self, request: SearchRequest) -> Search:
+        """The elasticsearch-dsl Search for a request (also used by the tests and the docs)."""
+        filters = [Q("term", live=True), Q("terms", audience=list(request.audiences))]
+        if request.channel:
+            filters.append(Q("term", channels=request.channel))
+        if request.sites:
+            filters.append(Q("terms", site_keys=request.sites))
+        for keyword in request.keywords or []:
+            filters.append(Q("term", keywords=fold(keyword)))
+        if request.content_types:
+            filters.append(Q("terms", content_type=request.content_types))
+
+        fields = [f"{name}^{FIELD_BOOSTS[name]}" for name in request.search_fields]
+        # Only the first alternative of a group (what was typed, or a keyword's preferred term) is
+        # fuzzy; synonyms and corrections are exact words, and fuzzy expansion is the costly part.
+        groups = [
+            Q(
+                "bool",
+                should=[_alternative(a, fields, fuzzy=i == 0) for i, a in enumerate(group)],
+                minimum_should_match=1,
+            )
+            for group in request.groups
+        ]
+        if request.match == "all":
+            text = Q("bool", must=groups)
+        else:
+            text = Q("bool", should=groups, minimum_should_match=1)
+        should = [text]
+        for i, page_id in enumerate(request.pinned_page_ids):
+            should.append(Q("constant_score", filter=Q("term", page_id=page_id), boost=PIN_BOOST - i))
+        query = Q("bool", should=should, minimum_should_match=1, filter=filters)
+
+        search = Search().query(query).extra(track_total_hits=True)[request.offset : request.offset + request.limit]
+        search = search.source(["page_id", "ref", "title", "site_key", "url_path", "content_type", "audience"])
+        search = search.highlight_options(
+            pre_tags=[MARK_START],
+            post_tags=[MARK_END],
+            number_of_fragments=1,
+            fragment_size=180,
+            require_field_match=False,
+            highlight_query=text.to_dict(),
+        )
+        for field in request.snippet_fields:
+            search = search.highlight(field, no_match_size=180 if field == "summary" else 0)
+        if request.facets:
+            search.aggs.bucket("sites", A("terms", field="site_keys", size=50))
+            search.aggs.bucket("content_types", A("terms", field="content_type", size=10))
+            search.aggs.bucket("keywords", A("terms", field="keywords", size=20))
+        return search
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        body = self.build_search(request).to_dict()
+        response = self._call(self.run_search, body)
+        pinned = set(request.pinned_page_ids)
+        hits = []
+        for raw in response["hits"]["hits"]:
+            source = raw["_source"]
+            highlight = raw.get("highlight") or {}
+            snippet = _pick_snippet(highlight, request.snippet_fields)
+            hits.append(
+                Hit(
+                    page_id=int(source["page_id"]),
+                    ref=source["ref"],
+                    title=source["title"],
+                    site_key=source.get("site_key") or "",
+                    url_path=source.get("url_path") or "",
+                    content_type=source["content_type"],
+                    audience=source.get("audience", "public"),
+                    score=float(raw.get("_score") or 0.0),
+                    snippet=snippet,
+                    pinned=int(source["page_id"]) in pinned,
+                )
+            )
+        total = response["hits"]["total"]
+        total = total["value"] if isinstance(total, dict) else int(total)
+        aggregations = response.get("aggregations") or {}
+        facets = (
+            {
+                name: [(b["key"], b["doc_count"]) for b in aggregations.get(name, {}).get("buckets", [])]
+                for name in ("sites", "content_types", "keywords")
+            }
+            if request.facets
+            else {}
+        )
+        return SearchResults(hits=hits, total=total, facets=facets, engine=self.name)
+
+    def suggest(self, prefix: str, *, audiences: tuple[str, ...], sites: list[str] | None, limit: int) -> list[str]:
+        filters = [Q("term", live=True), Q("terms", audience=list(audiences))]
+        if sites:
+            filters.append(Q("terms", site_keys=sites))
+        query = Q("bool", must=[Q("match", **{"title.edge": {"query": prefix, "operator": "and"}})], filter=filters)
+        search = Search().query(query).source(["title"])[:limit]
+        response = self._call(self.run_search, search.to_dict())
+        return list(dict.fromkeys(h["_source"]["title"] for h in response["hits"]["hits"]))
+
+    def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
+        words = [fold(w) for w in words if len(w) >= 3 and not w.isdigit()]
+        if not words:
+            return {}
+        field = SPELL_ALL if staff else SPELL_PUBLIC
+        search = Search().extra(size=0)
+        for i, word in enumerate(words):
+            search = search.suggest(
+                f"w{i}", word, term={"field": field, "suggest_mode": "missing", "max_edits": 2, "min_word_length": 3}
+            )
+        response = self._call(self.run_search, search.to_dict())
+        found = {}
+        for i, word in enumerate(words):
+            for entry in response.get("suggest", {}).get(f"w{i}", []):
+                options = entry.get("options") or []
+                if options and stem(options[0]["text"]) != stem(word):
+                    found[word] = options[0]["text"]
+        return found
+
+
+def _means_unavailable(error) -> bool:
+    """Connection problems, a missing index, overload and server errors; not a 400."""
+    meta = getattr(error, "meta", None)
+    status = getattr(meta, "status", None) if meta is not None else getattr(error, "status_code", None)
+    if not isinstance(status, int):
+        return True  # no HTTP answer at all: connection refused, timeout
+    return status in (404, 408, 429) or status >= 500
+
+
+def _alternative(text: str, fields: list[str], *, fuzzy: bool = True):
+    if " " in text.strip():
+        return Q("multi_match", query=text, fields=fields, type="phrase")
+    fuzziness = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, fields=fields, **fuzziness),
+            Q("multi_match", query=text, fields=list(EDGE_FIELDS), boost=0.5),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def _pick_snippet(highlight: dict, fields: tuple[str, ...]) -> str:
+    """The first highlighted fragment of an allowed field, else the summary's beginning."""
+    for field in ("public_text", "phrasings", "summary", "internal_text"):
+        if field in fields:
+            fragments = highlight.get(field) or []
+            if fragments and MARK_START in fragments[0]:
+                return marked_to_html(fragments[0])
+    fragments = highlight.get("summary") or []
+    return marked_to_html(fragments[0]) if fragments else ""

@@ -1,0 +1,36 @@
+"""Elasticsearch 8/9 through elasticsearch-py. Same queries as OpenSearch (see distributed.py)."""
+
+from __future__ import annotations
+
+import elastic_transport
+import elasticsearch
+from elasticsearch import helpers
+
+from .distributed import DistributedEngine
+
+TIMEOUT_SECONDS = 10
+
+
+class ElasticsearchEngine(DistributedEngine):
+    name = "elasticsearch"
+    unavailable_errors = (elastic_transport.TransportError, elasticsearch.ApiError)
+    not_found_error = elasticsearch.NotFoundError
+
+    def make_client(self):
+        return elasticsearch.Elasticsearch(self.url, request_timeout=TIMEOUT_SECONDS, max_retries=1)
+
+    def create_concrete(self, name, body):
+        self.client.indices.create(index=name, settings=body.get("settings"), mappings=body.get("mappings"))
+
+    def run_search(self, body):
+        return self.client.search(index=self.alias, **body).body
+
+    def bulk(self, actions, refresh=False, ignore_missing=False):
+        _, errors = helpers.bulk(self.client, actions, refresh=refresh, raise_on_error=False)
+        errors = [e for e in errors if not (ignore_missing and _is_missing(e))]
+        if errors:
+            raise elasticsearch.ApiError("bulk errors", meta=None, body=errors[:3])
+
+
+def _is_missing(error: dict) -> bool:
+    return any(item.get("status") == 404 for item in error.values())

@@ -1,0 +1,125 @@
+"""Search tables: the database engine's documents and vocabulary, the outbox and the query log."""
+
+from django.db import models
+from django.utils import timezone
+
+
+class IndexGeneration(models.Model):
+    """Which generation of the database engine's documents is live, and which is being built.
+
+    A rebuild writes a new generation next to the live one and then switches, so search never
+    goes empty (the database engine's equivalent of an alias swap).
+    """
+
+    name = models.CharField(max_length=100, unique=True)
+    active = models.PositiveIntegerField(default=1)
+    building = models.PositiveIntegerField(null=True, blank=True)
+    switched_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "zoekindex"
+        verbose_name_plural = "zoekindexen"
+
+
+class SearchDocument(models.Model):
+    """One page as the database engine indexes it: one row per page for all sites.
+
+    On PostgreSQL two generated tsvector columns (`public_vector`, `all_vector`) with GIN
+    indexes sit next to these columns; on SQLite an FTS5 table (`search_fts`) holds the
+    stemmed text. Both are created by migration 0002, outside the Django model.
+    List-like fields are stored as `|a|b|` so they can be filtered with LIKE on any database.
+    """
+
+    generation = models.PositiveIntegerField(db_index=True)
+    page_id = models.PositiveIntegerField()
+    ref = models.CharField(max_length=120)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    phrasings = models.TextField(blank=True)
+    keyword_text = models.TextField(blank=True)
+    public_text = models.TextField(blank=True)
+    internal_text = models.TextField(blank=True)
+    keyword_terms = models.TextField(blank=True)
+    site_key = models.CharField(max_length=50, blank=True)
+    site_keys = models.TextField(blank=True)
+    channels = models.CharField(max_length=100, blank=True)
+    audience = models.CharField(max_length=10)
+    content_type = models.CharField(max_length=20)
+    upl_name = models.CharField(max_length=200, blank=True)
+    url_path = models.CharField(max_length=500, blank=True)
+    live = models.BooleanField(default=True)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    last_published_at = models.DateTimeField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True)
+    readability_score = models.FloatField(null=True, blank=True)
+    indexed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["generation", "page_id"], name="search_document_once")]
+
+
+class SearchTerm(models.Model):
+    """The vocabulary of the database engine: every indexed word, for typo correction.
+
+    `public_docs` counts documents in whose public fields the word occurs; words only found in
+    internal text are never offered to the public as a correction.
+    """
+
+    generation = models.PositiveIntegerField()
+    word = models.CharField(max_length=100)
+    length = models.PositiveSmallIntegerField()
+    public_docs = models.PositiveIntegerField(default=0)
+    all_docs = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["generation", "word"], name="search_term_once")]
+        indexes = [models.Index(fields=["generation", "length"], name="search_term_length")]
+
+
+class IndexTask(models.Model):
+    """The outbox: "bring page X in the index up to date", written in the transaction of the change.
+
+    A task only says which page; applying it reads the page as it is then (live -> index,
+    otherwise -> remove), so tasks can be applied late, twice or out of order without harm.
+    A task is kept until it was applied; failures are retried with backoff.
+    """
+
+    INDEX, DELETE = "index", "delete"
+
+    page_id = models.PositiveIntegerField()
+    action = models.CharField(max_length=10, choices=[(INDEX, "indexeren"), (DELETE, "verwijderen")], default=INDEX)
+    reason = models.CharField(max_length=50, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    available_at = models.DateTimeField(default=timezone.now)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "indexeertaak"
+        verbose_name_plural = "indexeertaken"
+        indexes = [models.Index(fields=["applied_at", "available_at"], name="search_task_pending")]
+
+    def __str__(self):
+        return f"{self.action} page {self.page_id}"
+
+
+class SearchQueryLog(models.Model):
+    """One search, without personal data: no IP, no user, numbers masked (see search.analytics)."""
+
+    query = models.CharField("zoekopdracht", max_length=200)
+    site = models.CharField("site", max_length=50, blank=True)
+    channel = models.CharField("kanaal", max_length=10)
+    result_count = models.PositiveIntegerField("aantal resultaten")
+    staff = models.BooleanField("medewerker", default=False)
+    created_at = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
+    found = models.BooleanField("antwoord gevonden", null=True, blank=True)
+    feedback_at = models.DateTimeField("feedback gegeven", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "zoekopdracht"
+        verbose_name_plural = "zoekopdrachten"
+        indexes = [models.Index(fields=["query"], name="search_log_query")]
+
+    def __str__(self):
+        return self.query

@@ -1,0 +1,190 @@
+"""The one entry point for searching: `search(query, viewer=...)`.
+
+It expands controlled keywords (at query time, from the database), corrects typos against
+the engine's vocabulary, puts best bets first, scopes by site and channel, lets only staff
+see internal pages and internal text, and filters the hits by the visibility rule once more.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from content.visibility import Viewer, visible_page_ids
+
+from .analysis import fold, is_stop_word, words
+from .engines import Hit, SearchEngine, SearchRequest, get_engine
+from .keywords import MAX_PHRASE_WORDS, KeywordIndex, keyword_index
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE_SIZE = 50
+MAX_SUGGESTIONS = 10
+
+
+class SearchInputError(ValueError):
+    """The query or its options cannot be searched (empty, too long, too many results asked)."""
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+    did_you_mean: str | None = None
+    matched_keywords: list[str] = field(default_factory=list)
+    offset: int = 0
+
+
+def normalise_query(query: str) -> str:
+    return " ".join((query or "").split())
+
+
+@dataclass
+class _Plan:
+    groups: list[list[str]]
+    keywords: list[str]
+    best_bets: list[int]
+    corrected: list[str]  # the query as it was understood, word by word
+    changed: bool = False
+
+
+def plan_query(text: str, index: KeywordIndex, engine: SearchEngine, *, staff: bool) -> _Plan:
+    """Split the query in groups of alternatives: keyword phrases expand, typos get a correction."""
+    tokens = words(text)
+    plan = _Plan(groups=[], keywords=[], best_bets=[], corrected=[])
+    plain: list[tuple[int, str]] = []  # (group position, word) still to check for typos
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PHRASE_WORDS, len(tokens) - i), 0, -1):
+            entry = index.lookup(" ".join(tokens[i : i + n]))
+            if entry is not None:
+                _add_keyword(plan, entry)
+                plan.corrected.append(" ".join(tokens[i : i + n]))
+                i += n
+                break
+        else:
+            word = tokens[i]
+            if not is_stop_word(word):
+                plain.append((len(plan.groups), word))
+                plan.groups.append([word])
+            plan.corrected.append(word)
+            i += 1
+    if not plan.groups:  # only stop words: search them after all
+        plan.groups = [[w] for w in tokens]
+        return plan
+    corrections = engine.corrections([w for _, w in plain], staff=staff) if plain else {}
+    for position, word in plain:
+        correction = corrections.get(fold(word))
+        near = index.near(word) if correction is None else None
+        if near is not None:
+            plan.groups[position] = [word, *near.terms]
+            _note_keyword(plan, near)
+            replacement = near.term
+        elif correction:
+            plan.groups[position] = [word, correction]
+            replacement = correction
+        else:
+            continue
+        plan.corrected[plan.corrected.index(word)] = replacement
+        plan.changed = True
+    return plan
+
+
+def _add_keyword(plan: _Plan, entry):
+    plan.groups.append(list(entry.terms))
+    _note_keyword(plan, entry)
+
+
+def _note_keyword(plan: _Plan, entry):
+    if entry.term not in plan.keywords:
+        plan.keywords.append(entry.term)
+    plan.best_bets += [p for p in entry.best_bets if p not in plan.best_bets]
+
+
+def search(
+    query: str,
+    *,
+    viewer: Viewer,
+    site: str | None = None,
+    keywords: list[str] | None = None,
+    content_types: list[str] | None = None,
+    first: int = 10,
+    after: int = 0,
+    engine: SearchEngine | None = None,
+) -> SearchResponse:
+    """Search the shared index as `viewer`. Raises SearchInputError, or EngineUnavailable."""
+    text = normalise_query(query)
+    if not text:
+        raise SearchInputError("The query is empty.")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise SearchInputError(f"The query is longer than {MAX_QUERY_LENGTH} characters.")
+    if first < 0 or first > MAX_PAGE_SIZE:
+        raise SearchInputError(f"`first` must be between 0 and {MAX_PAGE_SIZE}.")
+    if after < 0:
+        raise SearchInputError("`after` must not be negative.")
+    engine = engine or get_engine()
+    index = keyword_index()
+    plan = plan_query(text, index, engine, staff=viewer.staff)
+    filter_keywords = [index.preferred(k) or k for k in keywords or []]
+    request = SearchRequest(
+        groups=plan.groups,
+        audiences=viewer.audiences,
+        channel=viewer.channel,
+        sites=[site] if site else None,
+        keywords=filter_keywords or None,
+        content_types=content_types or None,
+        pinned_page_ids=plan.best_bets,
+        offset=after,
+        limit=first,
+    )
+    results = engine.search(request)
+    if results.total == 0 and len(plan.groups) > 1:
+        # Nothing has every word: show what has most of them rather than nothing.
+        request.match = "any"
+        results = engine.search(request)
+    # Defence in depth: the index may lag behind an unpublish; the visibility rule does not.
+    visible = visible_page_ids([h.page_id for h in results.hits], viewer) if results.hits else set()
+    hits = [h for h in results.hits if h.page_id in visible]
+    if len(hits) < len(results.hits):
+        logger.warning(
+            "Search index holds %d page(s) the viewer may not see; is the outbox behind?", len(results.hits) - len(hits)
+        )
+    response = SearchResponse(
+        query=text,
+        hits=hits,
+        total=results.total - (len(results.hits) - len(hits)),
+        facets=results.facets,
+        matched_keywords=plan.keywords,
+        offset=after,
+    )
+    corrected = " ".join(plan.corrected)
+    if plan.changed and fold(corrected) != fold(text):
+        response.did_you_mean = corrected
+    if response.total == 0:
+        response.suggestions = suggest(text, viewer=viewer, site=site, engine=engine, index=index)
+    return response
+
+
+def suggest(
+    prefix: str,
+    *,
+    viewer: Viewer,
+    site: str | None = None,
+    limit: int = MAX_SUGGESTIONS,
+    engine: SearchEngine | None = None,
+    index: KeywordIndex | None = None,
+) -> list[str]:
+    """Completions for `prefix`: keyword terms first, then titles the viewer may find."""
+    prefix = normalise_query(prefix)[:MAX_QUERY_LENGTH]
+    if not prefix:
+        return []
+    engine = engine or get_engine()
+    index = index or keyword_index()
+    folded = fold(prefix)
+    found = [e.term for e in index.entries if any(fold(t).startswith(folded) for t in e.terms)]
+    found += engine.suggest(prefix, audiences=viewer.audiences, sites=[site] if site else None, limit=limit)
+    return list(dict.fromkeys(found))[:limit]

@@ -1,0 +1,28 @@
+"""Admin: the "Zoekopdrachten" report in the Reports menu."""
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import SearchQueriesReportView
+
+
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("search.view_searchquerylog")
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    urls = [
+        path("", SearchQueriesReportView.as_view(), name="queries"),
+        path("results/", SearchQueriesReportView.as_view(results_only=True), name="queries_results"),
+    ]
+    return [path("reports/zoekopdrachten/", include((urls, "search_reports")))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return SearchReportMenuItem(
+        "Zoekopdrachten", reverse("search_reports:queries"), name="zoekopdrachten", icon_name="search", order=900
+    )
