@@ -1,6 +1,7 @@
 """The GraphQL endpoint: limits, stable error codes, and HTTP caching for public GET queries."""
 
 import hashlib
+import json
 import logging
 from functools import lru_cache
 
@@ -51,6 +52,9 @@ class HubGraphQLView(GraphQLView):
             )
         if variables is not None and not isinstance(variables, dict):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`variables` must be a JSON object.")])
+        if "\x00" in query or (variables and "\\u0000" in json.dumps(variables)):
+            # PostgreSQL cannot store or compare text with NUL characters: refuse them up front.
+            return ExecutionResult(errors=[ClientError(BAD_INPUT, "Text may not contain NUL characters.")])
         if operation_name is not None and not isinstance(operation_name, str):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`operationName` must be a text.")])
         document, errors = _parse_and_validate(self.schema.graphql_schema, query,

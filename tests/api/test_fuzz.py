@@ -22,6 +22,23 @@ fuzz_schema.app = _app()
 fuzz_schema.location = "/graphql/"
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Like Django's test client: a request must not close the test's DB connection.
+
+    The WSGI handler closes "old" connections when a request starts and ends; inside the test's
+    transaction that would close PostgreSQL's connection under the next query.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @fuzz_schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_generated_query_gives_a_server_error(case, hub_content):
