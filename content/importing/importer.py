@@ -321,15 +321,16 @@ class _ImportRun:
         for name, value in relations.items():
             getattr(page, name).set(value)
         try:
-            if not page.live:
-                page.save()
-            revision = page.save_revision(clean=True)
-            if self.publish:
-                revision.publish()
+            page.full_clean()  # before any write: PostgreSQL refuses an over-long value outright
         except ValidationError as exc:
             for field_name, messages in exc.message_dict.items():
                 self.problem("IMPORT_INVALID_FIELD", where, field_name, " ".join(messages))
             return
+        if not page.live:
+            page.save()
+        revision = page.save_revision(clean=False)
+        if self.publish:
+            revision.publish()
         if ref not in self.result.created:
             self.result.updated.append(ref)
 

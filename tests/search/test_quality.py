@@ -1,0 +1,49 @@
+"""Search quality on the demo content: queries typed the way residents and KCC staff type them
+(typos, plurals, inflections, synonyms, colloquial words, questions). The right answer must be in
+the top 3 for at least 9 in 10 queries, on every engine. The queries are in fixtures/quality.json."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from content.visibility import Viewer
+from search.query import search
+from tests.search.conftest import ENGINES, SEARCH_FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "content" / "demo" / "deventer.json"
+QUERIES = json.loads((SEARCH_FIXTURES / "quality.json").read_text(encoding="utf-8"))["queries"]
+REQUIRED_SHARE = 0.9
+
+
+def test_the_query_set_is_large_and_names_only_existing_demo_pages():
+    demo_refs = {item["ref"] for item in json.loads(DEMO_FILE.read_text(encoding="utf-8"))["items"]}
+    assert len(QUERIES) >= 50
+    for entry in QUERIES:
+        assert set(entry["expect"]) <= demo_refs, entry
+
+
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_the_right_answer_is_in_the_top_three_for_nine_in_ten_queries(engine_name, use_engine):
+    from content.importing import import_data
+    from search.documents import DocumentBuilder, indexable_pages
+
+    import_data(json.loads(DEMO_FILE.read_text(encoding="utf-8")), publish=True, base_dir=DEMO_FILE.parent)
+    engine = use_engine(engine_name)
+    builder = DocumentBuilder()
+    engine.rebuild(d for p in indexable_pages() if (d := builder.build(p)) is not None)
+
+    public, staff = Viewer(), Viewer(channel="kcc", staff=True)
+    misses = []
+    for entry in QUERIES:
+        viewer = staff if entry.get("staff") else public
+        response = search(entry["q"], viewer=viewer, site=entry.get("site"), first=3, engine=engine)
+        top = [hit.ref for hit in response.hits]
+        if not set(entry["expect"]) & set(top):
+            misses.append(f"{entry['q']!r}: expected one of {entry['expect']}, got {top}")
+    share = 1 - len(misses) / len(QUERIES)
+    print(f"{engine_name}: {share:.0%} of {len(QUERIES)} queries have the right answer in the top 3")
+    print("\n".join(misses))
+    assert share >= REQUIRED_SHARE, "\n".join([f"only {share:.0%} in the top 3; misses:", *misses])
