@@ -24,9 +24,11 @@ plain_folded = analyzer("plain_folded", tokenizer="standard", filter=["lowercase
 SPELL_PUBLIC, SPELL_ALL = "spell_public", "spell_all"
 
 
-def _text(edge=False):
+def _text(edge=False, offsets=False):
     fields = {"edge": Text(analyzer=dutch_edge, search_analyzer=plain_folded)} if edge else {}
-    return Text(analyzer=dutch_text, fields=fields)
+    # Offsets in the postings let the unified highlighter find snippets without re-analysing text.
+    extra = {"index_options": "offsets"} if offsets else {}
+    return Text(analyzer=dutch_text, fields=fields, **extra)
 
 
 class PageDocument(Document):
@@ -35,12 +37,12 @@ class PageDocument(Document):
     page_id = Integer()
     ref = Keyword()
     title = _text(edge=True)
-    summary = _text()
-    phrasings = _text()
+    summary = _text(offsets=True)
+    phrasings = _text(offsets=True)
     keywords = Keyword()
     keyword_text = _text(edge=True)
-    public_text = _text()
-    internal_text = _text()
+    public_text = _text(offsets=True)
+    internal_text = _text(offsets=True)
     spell_public = Text(analyzer=plain_folded)
     spell_all = Text(analyzer=plain_folded)
     site_key = Keyword()

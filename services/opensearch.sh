@@ -8,7 +8,8 @@
 #   services/opensearch.sh reset    stop it and delete its data and build cache
 #
 # HTTP on 127.0.0.1:${OPENSEARCH_PORT:-9200}. State lives in .services/opensearch/ of the
-# repository (classpath cache, pid, log, data/). See docs/services.md.
+# repository (classpath cache, pid, log, data/), or in $OPENSEARCH_STATE_DIR for another node
+# (the build cache stays shared). See docs/services.md.
 set -euo pipefail
 
 PORT="${OPENSEARCH_PORT:-9200}"
@@ -19,8 +20,10 @@ PROJECT="$REPO/services/opensearch"
 POM="$PROJECT/pom.xml"
 JAR="$PROJECT/target/hub-opensearch.jar"
 MAIN_CLASS=hub.services.HubOpenSearch
-STATE="$REPO/.services/opensearch"
-CLASSPATH_FILE="$STATE/classpath.txt"
+BUILD_STATE="$REPO/.services/opensearch"
+# One node per state folder: OPENSEARCH_STATE_DIR lets the tests run a second, throw-away node.
+STATE="${OPENSEARCH_STATE_DIR:-$BUILD_STATE}"
+CLASSPATH_FILE="$BUILD_STATE/classpath.txt"
 PIDFILE="$STATE/pid"
 PORTFILE="$STATE/port"
 LOG="$STATE/log"
@@ -74,7 +77,8 @@ build() {
     command -v java >/dev/null 2>&1 || die "java not found (need a JDK 17 or newer on PATH)"
     need_build || return 0
     command -v mvn >/dev/null 2>&1 || die "mvn not found (install Maven, e.g. apt-get install maven)"
-    local out="$STATE/build.log" t0=$SECONDS
+    mkdir -p "$BUILD_STATE"
+    local out="$BUILD_STATE/build.log" t0=$SECONDS
     say "building with Maven (first run downloads OpenSearch into ~/.m2; this can take a few minutes)"
     local cmd=(mvn -B -q -Dstyle.color=never -f "$POM" package dependency:build-classpath "-Dmdep.outputFile=$CLASSPATH_FILE.tmp")
     if ! "${cmd[@]}" >"$out" 2>&1 9>&-; then

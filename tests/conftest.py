@@ -101,3 +101,13 @@ def staff_token(staff_user):
 
     _, plaintext = APIToken.create_token(user=staff_user, name="test")
     return plaintext
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (the keyword index is cached; a rollback does not clear it)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,16 +1,25 @@
 """Against the real OpenSearch: the index life cycle and catching up after an outage."""
 
+import os
+import socket
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from django.core.management import call_command
 
 from content.models import ProductPage
+from content.visibility import Viewer
 from search.documents import count_indexable_pages
-from search.engines import EngineUnavailable
+from search.engines import EngineUnavailable, make_engine
 from search.models import IndexTask
 from search.outbox import apply_pending, outbox_status
 from search.query import search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.opensearch, pytest.mark.integration]
+
+SERVICE = Path(__file__).resolve().parents[2] / "services" / "opensearch.sh"
 
 
 def test_a_rebuild_swaps_the_alias_to_a_new_index_and_deletes_the_old(search_content, use_engine, capsys):
@@ -35,27 +44,67 @@ def test_the_index_uses_the_dutch_analyzers(search_content, use_engine):
     assert [t["token"] for t in tokens] == ["uittreksel", "gemeent"]
 
 
-def test_tasks_written_while_opensearch_is_down_are_applied_when_it_is_back(
-    search_content, use_engine, settings, public
+@pytest.fixture(scope="module")
+def own_node(tmp_path_factory):
+    """A second, real OpenSearch node that this module may stop and start (the shared one stays up)."""
+    state = tmp_path_factory.mktemp("opensearch-node")
+    http_port, transport_port = _free_port(), _free_port()
+    env = {
+        **os.environ,
+        "OPENSEARCH_STATE_DIR": str(state),
+        "OPENSEARCH_PORT": str(http_port),
+        "OPENSEARCH_TRANSPORT_PORT": str(transport_port),
+        "OPENSEARCH_HEAP": "512m",
+    }
+
+    def control(action):
+        done = subprocess.run([str(SERVICE), action], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+    control("start")
+    yield SimpleNamespace(url=f"http://127.0.0.1:{http_port}", start=lambda: control("start"), stop=lambda: control("stop"))
+    control("stop")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_when_opensearch_stops_pages_still_serve_search_says_so_and_nothing_is_lost(
+    search_content, use_engine, settings, client, own_node
 ):
-    engine = use_engine("opensearch")
+    """Stop a real node: the API keeps serving pages, `search` answers SEARCH_UNAVAILABLE, editors
+    keep publishing into the outbox, and the worker applies everything once the node is back."""
+    use_engine("opensearch")
+    settings.SEARCH_URL = own_node.url
+    engine = make_engine("opensearch", url=own_node.url, index_prefix=settings.SEARCH_INDEX_PREFIX)
     call_command("search_index", "rebuild", "--no-progress")
     IndexTask.objects.all().delete()
     settings.SEARCH_APPLY_OUTBOX_INLINE = False
 
-    # Down: the engine's address answers nothing (a closed port).
-    settings.SEARCH_URL = "http://127.0.0.1:9"
+    own_node.stop()
     page = ProductPage.objects.get(ref="product-rijbewijs")
     page.summary = "Rijbewijs kwijt of gestolen? Vraag een vervangend rijbewijs aan."
     page.save_revision().publish()
     report = apply_pending()
     assert report.failed == 1 and outbox_status()["pending"] == 1
     with pytest.raises(EngineUnavailable):
-        search("gestolen", viewer=public)
+        search("gestolen", viewer=Viewer())
 
-    # Back: the same index prefix on the real node; the worker applies what piled up.
-    settings.SEARCH_URL = engine.url
+    down = _graphql(client, '{ search(query: "gestolen") { totalCount } }')
+    assert [e["extensions"]["code"] for e in down["errors"]] == ["SEARCH_UNAVAILABLE"]
+    served = _graphql(client, '{ pageByRef(ref: "product-rijbewijs") { title summary } }')
+    assert "errors" not in served and "gestolen" in served["data"]["pageByRef"]["summary"]
+
+    own_node.start()  # same data folder: the index from before the outage is still there
+    assert engine.count() == count_indexable_pages()
     IndexTask.objects.update(available_at=IndexTask.objects.get().created_at)
     call_command("search_worker", "--once")
     assert outbox_status()["pending"] == 0
-    assert [h.ref for h in search("gestolen", viewer=public).hits] == ["product-rijbewijs"]
+    assert [h.ref for h in search("gestolen", viewer=Viewer()).hits] == ["product-rijbewijs"]
+
+
+def _graphql(client, query):
+    return client.post("/graphql/", {"query": query}, content_type="application/json").json()
