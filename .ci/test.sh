@@ -36,9 +36,14 @@ if ! command -v chromium >/dev/null; then
 fi
 npm ci --no-audit --no-fund --silent
 
+# Two workers (pytest-xdist): much of a test's time is spent waiting on PostgreSQL, OpenSearch
+# and Chromium. Each worker gets its own test database and index prefix. PYTEST_WORKERS=0 runs
+# everything in one process.
+WORKERS="${PYTEST_WORKERS:-2}"
+
 echo "== Full suite on PostgreSQL + OpenSearch"
-DATABASE_URL="$HUB_TEST_POSTGRES_URL" $PY -m pytest "$@"
+DATABASE_URL="$HUB_TEST_POSTGRES_URL" $PY -m pytest -n "$WORKERS" "$@"
 
 echo "== Smoke run on SQLite"
-DATABASE_URL="sqlite:///$(pwd)/var/test-smoke.sqlite3" $PY -m pytest -q -m "not postgres and not opensearch and not browser" \
+DATABASE_URL="sqlite:///$(pwd)/var/test-smoke.sqlite3" $PY -m pytest -n "$WORKERS" -q -m "not postgres and not opensearch and not browser" \
   -p no:cacheprovider tests/content tests/search tests/readability "$@"
