@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as `make test` runs it:
-#   1. Django checks and missing migrations,
+#   1. lint, Django checks and missing migrations,
 #   2. the full suite against a real PostgreSQL and a real OpenSearch (both started here),
 #   3. a smoke run of the unit and database tests on SQLite.
 # Under CI=true a skipped test is a failure: services must really be there.
@@ -8,6 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=hub.settings.test
+
+echo "== Lint (ruff)"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 
 echo "== Django checks"
 $PY manage.py check --fail-level WARNING

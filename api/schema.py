@@ -20,4 +20,6 @@ class Mutation(SearchMutations, graphene.ObjectType):
     """Writes from the KCC console."""
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation, types=[*dict.fromkeys(PAGE_TYPES.values()), *BLOCK_TYPES.values()])
+schema = graphene.Schema(
+    query=Query, mutation=Mutation, types=[*dict.fromkeys(PAGE_TYPES.values()), *BLOCK_TYPES.values()]
+)

@@ -57,8 +57,7 @@ class HubGraphQLView(GraphQLView):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "Text may not contain NUL characters.")])
         if operation_name is not None and not isinstance(operation_name, str):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`operationName` must be a text.")])
-        document, errors = _parse_and_validate(self.schema.graphql_schema, query,
-                                               settings.HUB_GRAPHQL["INTROSPECTION"])
+        document, errors = _parse_and_validate(self.schema.graphql_schema, query, settings.HUB_GRAPHQL["INTROSPECTION"])
         if errors:
             return ExecutionResult(errors=list(errors))
         operation = get_operation_ast(document, operation_name)

@@ -8,16 +8,13 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import Page
+        from django.db.models.signals import post_save
+        from wagtail.models import Page, Revision
         from wagtail.signals import page_published, page_unpublished
 
+        from .editorial.signals import store_b1_report
         from .models.pages import HUB_PAGE_MODELS
         from .signals import clear_tombstones, create_staff_group, record_deleted, record_unpublished
-
-        from django.db.models.signals import post_save
-        from wagtail.models import Revision
-
-        from .editorial.signals import store_b1_report
 
         post_migrate.connect(create_staff_group, sender=self)
         post_save.connect(store_b1_report, sender=Revision, dispatch_uid="hub-b1-report")

@@ -13,6 +13,7 @@ def reports_for_pages(pages) -> dict:
         revision_id = page.live_revision_id if page.live and not getattr(page, "_hub_preview", False) else None
         wanted[revision_id or page.latest_revision_id] = page.pk
     wanted.pop(None, None)
-    rows = PageReadability.objects.filter(revision_id__in=wanted).values_list("revision_id", "score", "b1",
-                                                                             "issue_count")
+    rows = PageReadability.objects.filter(revision_id__in=wanted).values_list(
+        "revision_id", "score", "b1", "issue_count"
+    )
     return {wanted[rev]: {"score": score, "b1": b1, "issue_count": count} for rev, score, b1, count in rows}

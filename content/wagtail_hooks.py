@@ -56,8 +56,11 @@ def b1_report_menu_item():
 
 @hooks.register("insert_editor_js")
 def b1_live_js():
-    return format_html('<span hidden data-hub-b1-endpoint="{}"></span><script src="{}"></script>',
-                       reverse("hub_b1_check"), static("content/b1-live.js"))
+    return format_html(
+        '<span hidden data-hub-b1-endpoint="{}"></span><script src="{}"></script>',
+        reverse("hub_b1_check"),
+        static("content/b1-live.js"),
+    )
 
 
 @hooks.register("insert_global_admin_css")

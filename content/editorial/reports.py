@@ -1,6 +1,7 @@
 """One B1 report for a page, the same everywhere: stored per revision, shown in the editor,
 enforced at publish time, summarised in the site report and exposed in the API."""
 
+
 def page_report(page) -> dict:
     """The B1 report of the texts an editor wrote on `page` (any revision as an object)."""
     from content.readability.analysis import analyze_texts
@@ -32,7 +33,12 @@ def store_for_revision(revision):
     report = page_report(page)
     stored, _ = PageReadability.objects.update_or_create(
         revision=revision,
-        defaults={"page_id": page.pk, "score": int(round(report["score"])), "b1": bool(report["b1"]),
-                  "issue_count": issue_count(report), "report": report},
+        defaults={
+            "page_id": page.pk,
+            "score": int(round(report["score"])),
+            "b1": bool(report["b1"]),
+            "issue_count": issue_count(report),
+            "report": report,
+        },
     )
     return stored

@@ -26,8 +26,11 @@ ISSUE_LABELS = {
 
 def _published_reports(site_config):
     """The report of the published revision of every live page, optionally of one site."""
-    reports = (PageReadability.objects.filter(revision_id=F("page__live_revision_id"), page__live=True)
-               .select_related("page").order_by("score", "page__title"))
+    reports = (
+        PageReadability.objects.filter(revision_id=F("page__live_revision_id"), page__live=True)
+        .select_related("page")
+        .order_by("score", "page__title")
+    )
     if site_config is not None:
         reports = reports.filter(page__path__startswith=site_config.site.root_page.path)
     return reports
@@ -38,8 +41,11 @@ def site_figures(site_config=None) -> dict:
     problems = Counter(issue["code"] for r in reports for issue in all_issues(r.report))
     at_b1 = sum(1 for r in reports if r.b1)
     monthly = defaultdict(lambda: [0, 0, 0])
-    history = PageReadability.objects.all() if site_config is None else PageReadability.objects.filter(
-        page__path__startswith=site_config.site.root_page.path)
+    history = (
+        PageReadability.objects.all()
+        if site_config is None
+        else PageReadability.objects.filter(page__path__startswith=site_config.site.root_page.path)
+    )
     for created_at, b1, score in history.values_list("created_at", "b1", "score"):
         month = monthly[created_at.strftime("%Y-%m")]
         month[0] += 1
@@ -52,8 +58,10 @@ def site_figures(site_config=None) -> dict:
         "worst": reports[:20],
         "reports": reports,
         "problems": [(ISSUE_LABELS.get(code, code), count) for code, count in problems.most_common()],
-        "months": [{"month": m, "checked": n, "share_b1": round(100 * b / n), "average_score": round(s / n)}
-                   for m, (n, b, s) in sorted(monthly.items())],
+        "months": [
+            {"month": m, "checked": n, "share_b1": round(100 * b / n), "average_score": round(s / n)}
+            for m, (n, b, s) in sorted(monthly.items())
+        ],
     }
 
 
@@ -63,8 +71,11 @@ def b1_site_report(request):
     figures = site_figures(chosen)
     if request.GET.get("export") == "csv":
         return _csv(figures, chosen)
-    return render(request, "content/editorial/b1_site_report.html",
-                  {"sites": sites, "chosen": chosen, "figures": figures, "page_title": "B1-rapport"})
+    return render(
+        request,
+        "content/editorial/b1_site_report.html",
+        {"sites": sites, "chosen": chosen, "figures": figures, "page_title": "B1-rapport"},
+    )
 
 
 def _csv(figures, chosen):
@@ -73,6 +84,14 @@ def _csv(figures, chosen):
     writer = csv.writer(response)
     writer.writerow(["pagina", "pad", "score", "b1", "aantal punten", "reden om toch te publiceren"])
     for report in figures["reports"]:
-        writer.writerow([report.page.title, report.page.url_path, report.score, "ja" if report.b1 else "nee",
-                         report.issue_count, report.override_reason])
+        writer.writerow(
+            [
+                report.page.title,
+                report.page.url_path,
+                report.score,
+                "ja" if report.b1 else "nee",
+                report.issue_count,
+                report.override_reason,
+            ]
+        )
     return response

@@ -17,8 +17,9 @@ def live_check(request):
         return JsonResponse({"error": {"code": "BAD_INPUT", "message": "Stuur JSON met een veld text."}}, status=400)
     text = payload.get("text") if isinstance(payload, dict) else None
     if not isinstance(text, str) or len(text) > MAX_TEXT:
-        return JsonResponse({"error": {"code": "BAD_INPUT", "message": "Stuur een tekst van hoogstens 20.000 tekens."}},
-                            status=400)
+        return JsonResponse(
+            {"error": {"code": "BAD_INPUT", "message": "Stuur een tekst van hoogstens 20.000 tekens."}}, status=400
+        )
     from content.readability.analysis import analyze_text
 
     return JsonResponse(analyze_text(text))

@@ -11,8 +11,8 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock
-from ..editorial.forms import HubPageForm
 from ..channels import AUDIENCE_CHOICES, PUBLIC
+from ..editorial.forms import HubPageForm
 
 DOELGROEP_CHOICES = [("burger", "Inwoners"), ("bedrijf", "Ondernemers"), ("beide", "Inwoners en ondernemers")]
 

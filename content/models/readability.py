@@ -12,8 +12,9 @@ class PageReadability(models.Model):
     issue_count = models.PositiveIntegerField("aantal punten")
     report = models.JSONField("rapport", default=dict)
     override_reason = models.TextField("reden om toch te publiceren", blank=True)
-    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -131,3 +131,15 @@ class SearchEngine(ABC):
     def size_on_disk(self) -> int | None:
         """Bytes used by the live index, where the engine can tell."""
         return None
+
+
+def batched(items: Iterable[IndexDocument], size: int) -> Iterable[list[IndexDocument]]:
+    """Lists of at most `size` documents, in order (itertools.batched arrives in Python 3.12)."""
+    batch: list[IndexDocument] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -20,7 +20,7 @@ from ..analysis import allowed_typos, analyse, edit_distance, fold, stem, words
 from ..documents import IndexDocument
 from ..highlight import MARK_END, MARK_START, highlight, marked_to_html
 from ..models import IndexGeneration, SearchDocument, SearchTerm
-from .base import Hit, SearchEngine, SearchRequest, SearchResults
+from .base import Hit, SearchEngine, SearchRequest, SearchResults, batched
 
 BATCH = 500
 LIGHT_COLUMNS = "d.id, d.page_id, d.content_type, d.site_keys, d.keyword_terms"
@@ -240,10 +240,8 @@ class DatabaseEngine(SearchEngine):
             state.save(update_fields=["building"])
         self._drop_generation(generation)
         vocabulary: Counter = Counter()
-        total, batch = 0, []
-
-        def flush():
-            nonlocal total
+        total = 0
+        for batch in batched(documents, BATCH):
             # Pages the outbox wrote into the new generation meanwhile are newer: keep those.
             present = set(
                 SearchDocument.objects.filter(
@@ -256,14 +254,6 @@ class DatabaseEngine(SearchEngine):
             total += len(batch)
             if progress:
                 progress(len(batch))
-            batch.clear()
-
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= BATCH:
-                flush()
-        if batch:
-            flush()
         with transaction.atomic():
             SearchTerm.objects.bulk_create(
                 [

@@ -17,7 +17,7 @@ from ..analysis import fold, stem
 from ..documents import IndexDocument
 from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..schema import SPELL_ALL, SPELL_PUBLIC, index_definition, source_of
-from .base import FIELD_BOOSTS, EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResults
+from .base import FIELD_BOOSTS, EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResults, batched
 
 logger = logging.getLogger(__name__)
 
@@ -131,10 +131,8 @@ class DistributedEngine(SearchEngine):
         name = self._new_index_name()
         self._call(self.create_concrete, name, index_definition(name))
         self._call(self.client.indices.put_alias, index=name, name=self.building_alias)
-        total, batch = 0, []
-
-        def flush():
-            nonlocal total
+        total = 0
+        for batch in batched(documents, BULK_CHUNK):
             actions = [
                 {"_op_type": "index", "_index": name, "_id": str(d.page_id), "_source": self._source(d)} for d in batch
             ]
@@ -142,14 +140,6 @@ class DistributedEngine(SearchEngine):
             total += len(batch)
             if progress:
                 progress(len(batch))
-            batch.clear()
-
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= BULK_CHUNK:
-                flush()
-        if batch:
-            flush()
         self._call(self.client.indices.refresh, index=name)
         old = self._call(self._indices_of, self.alias)
         actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]

@@ -30,7 +30,9 @@ def test_an_editor_sees_jargon_with_its_plain_alternative_while_typing(live_serv
     field.fill("")
     field.press_sequentially(
         "Teneinde uw aanvraag in behandeling te kunnen nemen, dient u middels het daartoe bestemde formulier "
-        "zorg te dragen voor het tijdig verstrekken van de benodigde bescheiden.", delay=2)
+        "zorg te dragen voor het tijdig verstrekken van de benodigde bescheiden.",
+        delay=2,
+    )
     feedback = browser_page.locator(".hub-b1-feedback li[data-code=jargon]").first
     feedback.wait_for(timeout=10_000)
     assert "teneinde" in feedback.inner_text().lower()

@@ -10,9 +10,11 @@ from content.models import AnswerPage, PageReadability, ProductPage
 
 pytestmark = pytest.mark.django_db
 
-BUREAUCRATIC = ("Teneinde uw aanvraag in behandeling te kunnen nemen, dient u middels het daartoe bestemde "
-                "formulier zorg te dragen voor het tijdig verstrekken van de benodigde bescheiden, "
-                "waarna deze door de gemeente worden beoordeeld.")
+BUREAUCRATIC = (
+    "Teneinde uw aanvraag in behandeling te kunnen nemen, dient u middels het daartoe bestemde "
+    "formulier zorg te dragen voor het tijdig verstrekken van de benodigde bescheiden, "
+    "waarna deze door de gemeente worden beoordeeld."
+)
 PLAIN = "U vraagt een paspoort aan bij de gemeente. Neem een pasfoto mee. Het kost 84 euro."
 
 
@@ -35,9 +37,17 @@ def _edit_post(page, **overrides):
     from wagtail.test.utils.form_data import nested_form_data
 
     data = {
-        "title": page.title, "slug": page.slug, "summary": page.summary, "audience": page.audience,
-        "phrasings": page.phrasings, "short_answer": page.short_answer, "internal_note": page.internal_note,
-        "status": page.status, "doelgroep": page.doelgroep, "owner_team": "", "review_date": "",
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "audience": page.audience,
+        "phrasings": page.phrasings,
+        "short_answer": page.short_answer,
+        "internal_note": page.internal_note,
+        "status": page.status,
+        "doelgroep": page.doelgroep,
+        "owner_team": "",
+        "review_date": "",
         "body": _text_stream(PLAIN),
     }
     data.update(overrides)
@@ -62,8 +72,9 @@ def test_every_saved_revision_gets_its_b1_report(hub_content):
 
 
 def test_the_live_check_endpoint_returns_the_report_contract(admin_client):
-    response = admin_client.post(reverse("hub_b1_check"), json.dumps({"text": "Teneinde dit te doen, bel ons."}),
-                                 content_type="application/json")
+    response = admin_client.post(
+        reverse("hub_b1_check"), json.dumps({"text": "Teneinde dit te doen, bel ons."}), content_type="application/json"
+    )
     report = response.json()
     assert response.status_code == 200
     assert set(report) >= {"score", "b1", "sentences", "issues"}
@@ -89,8 +100,14 @@ def test_publishing_below_b1_needs_a_reason_and_the_reason_is_kept(admin_client,
     page.refresh_from_db()
     assert BUREAUCRATIC not in json.dumps(list(page.body.raw_data))
 
-    accepted = admin_client.post(url, {**_edit_post(page, body=hard), "action-publish": "publish",
-                                       "b1_override_reason": "Juridische tekst, verplicht zo."})
+    accepted = admin_client.post(
+        url,
+        {
+            **_edit_post(page, body=hard),
+            "action-publish": "publish",
+            "b1_override_reason": "Juridische tekst, verplicht zo.",
+        },
+    )
     assert accepted.status_code == 302
     page.refresh_from_db()
     stored = PageReadability.objects.get(revision=page.live_revision)
@@ -132,8 +149,11 @@ def test_the_api_exposes_the_readability_of_the_published_revision(client, hub_c
     data = client.post("/graphql/", {"query": query}, content_type="application/json").json()
     page = ProductPage.objects.get(ref="product-paspoort")
     stored = PageReadability.objects.get(revision=page.live_revision)
-    assert data["data"]["pageByRef"]["readability"] == {"score": stored.score, "b1": stored.b1,
-                                                        "issueCount": stored.issue_count}
+    assert data["data"]["pageByRef"]["readability"] == {
+        "score": stored.score,
+        "b1": stored.b1,
+        "issueCount": stored.issue_count,
+    }
 
 
 def test_the_workflow_step_shows_the_b1_report(admin_client, hub_content):

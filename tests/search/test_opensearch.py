@@ -62,7 +62,9 @@ def own_node(tmp_path_factory):
         assert done.returncode == 0, done.stdout + done.stderr
 
     control("start")
-    yield SimpleNamespace(url=f"http://127.0.0.1:{http_port}", start=lambda: control("start"), stop=lambda: control("stop"))
+    yield SimpleNamespace(
+        url=f"http://127.0.0.1:{http_port}", start=lambda: control("start"), stop=lambda: control("stop")
+    )
     control("stop")
 
 
