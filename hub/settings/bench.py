@@ -44,3 +44,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder
+# The B1 score stored with each revision is for editors; no benchmarked request reads it, and
+# computing it for every generated page only slows the generation down.
+HUB_B1_STORE_ON_SAVE = env_bool("HUB_B1_STORE_ON_SAVE", False)
