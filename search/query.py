@@ -49,14 +49,16 @@ class _Plan:
     keywords: list[str]
     best_bets: list[int]
     corrected: list[str]  # the query as it was understood, word by word
+    plain: list[tuple[int, str]] = field(default_factory=list)  # (group position, word) to correct
     changed: bool = False
 
 
-def plan_query(text: str, index: KeywordIndex, engine: SearchEngine, *, staff: bool) -> _Plan:
-    """Split the query in groups of alternatives: keyword phrases expand, typos get a correction."""
+def plan_query(text: str, index: KeywordIndex) -> _Plan:
+    """Split the query in groups of alternatives: keyword phrases expand to their terms.
+
+    The plain words left (`plan.plain`) may still get a typo correction: see `correct`."""
     tokens = words(text)
     plan = _Plan(groups=[], keywords=[], best_bets=[], corrected=[])
-    plain: list[tuple[int, str]] = []  # (group position, word) still to check for typos
     i = 0
     while i < len(tokens):
         for n in range(min(MAX_PHRASE_WORDS, len(tokens) - i), 0, -1):
@@ -69,15 +71,22 @@ def plan_query(text: str, index: KeywordIndex, engine: SearchEngine, *, staff: b
         else:
             word = tokens[i]
             if not is_stop_word(word):
-                plain.append((len(plan.groups), word))
+                plan.plain.append((len(plan.groups), word))
                 plan.groups.append([word])
             plan.corrected.append(word)
             i += 1
     if not plan.groups:  # only stop words: search them after all
         plan.groups = [[w] for w in tokens]
-        return plan
-    corrections = engine.corrections([w for _, w in plain], staff=staff) if plain else {}
-    for position, word in plain:
+        plan.plain = []
+    return plan
+
+
+def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bool:
+    """Give each plain word its engine correction or a keyword within typo distance.
+
+    Returns whether the groups changed (and the search must run again)."""
+    changed = False
+    for position, word in plan.plain:
         correction = corrections.get(fold(word))
         near = index.near(word) if correction is None else None
         if near is not None:
@@ -90,8 +99,8 @@ def plan_query(text: str, index: KeywordIndex, engine: SearchEngine, *, staff: b
         else:
             continue
         plan.corrected[plan.corrected.index(word)] = replacement
-        plan.changed = True
-    return plan
+        plan.changed = changed = True
+    return changed
 
 
 def _add_keyword(plan: _Plan, entry):
@@ -128,7 +137,7 @@ def search(
         raise SearchInputError("`after` must not be negative.")
     engine = engine or get_engine()
     index = keyword_index()
-    plan = plan_query(text, index, engine, staff=viewer.staff)
+    plan = plan_query(text, index)
     filter_keywords = [index.preferred(k) or k for k in keywords or []]
     request = SearchRequest(
         groups=plan.groups,
@@ -141,7 +150,13 @@ def search(
         offset=after,
         limit=first,
     )
-    results = engine.search(request)
+    # Engines that can send the query with the typo check in one request do so; the query runs
+    # again only when a correction changed it.
+    results, corrections = engine.search_and_correct(request, [w for _, w in plan.plain], staff=viewer.staff)
+    if correct(plan, corrections, index) or results is None:
+        request.groups = plan.groups
+        request.pinned_page_ids = plan.best_bets
+        results = engine.search(request)
     if results.total == 0 and len(plan.groups) > 1:
         # Nothing has every word: show what has most of them rather than nothing.
         request.match = "any"

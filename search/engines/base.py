@@ -113,6 +113,13 @@ class SearchEngine(ABC):
     def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
         """For each unknown word, the most likely indexed word within the allowed edit distance."""
 
+    def search_and_correct(
+        self, request: SearchRequest, words: list[str], *, staff: bool
+    ) -> tuple[SearchResults | None, dict[str, str]]:
+        """Corrections for `words` and, when the engine can do both in one round trip, the results
+        of `request` as it stands. Returns (None, corrections) when the search is still to run."""
+        return None, self.corrections(words, staff=staff) if words else {}
+
     @abstractmethod
     def create_index(self) -> None:
         """Make sure a live index exists (idempotent)."""

@@ -225,7 +225,20 @@ class DistributedEngine(SearchEngine):
 
     def search(self, request: SearchRequest) -> SearchResults:
         body = self.build_search(request).to_dict()
+        return self._results(request, self._call(self.run_search, body))
+
+    def search_and_correct(
+        self, request: SearchRequest, words: list[str], *, staff: bool
+    ) -> tuple[SearchResults | None, dict[str, str]]:
+        """One round trip: the query and the term suggester travel in the same request."""
+        body = self.build_search(request).to_dict()
+        folded = _correctable(words)
+        if folded:
+            body["suggest"] = _suggest_section(folded, staff=staff)
         response = self._call(self.run_search, body)
+        return self._results(request, response), _corrections_from(response, folded)
+
+    def _results(self, request: SearchRequest, response: dict) -> SearchResults:
         pinned = set(request.pinned_page_ids)
         hits = []
         for raw in response["hits"]["hits"]:
@@ -269,23 +282,33 @@ class DistributedEngine(SearchEngine):
         return list(dict.fromkeys(h["_source"]["title"] for h in response["hits"]["hits"]))
 
     def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
-        words = [fold(w) for w in words if len(w) >= 3 and not w.isdigit()]
-        if not words:
+        folded = _correctable(words)
+        if not folded:
             return {}
-        field = SPELL_ALL if staff else SPELL_PUBLIC
-        search = Search().extra(size=0)
-        for i, word in enumerate(words):
-            search = search.suggest(
-                f"w{i}", word, term={"field": field, "suggest_mode": "missing", "max_edits": 2, "min_word_length": 3}
-            )
-        response = self._call(self.run_search, search.to_dict())
-        found = {}
-        for i, word in enumerate(words):
-            for entry in response.get("suggest", {}).get(f"w{i}", []):
-                options = entry.get("options") or []
-                if options and stem(options[0]["text"]) != stem(word):
-                    found[word] = options[0]["text"]
-        return found
+        body = Search().extra(size=0).to_dict()
+        body["suggest"] = _suggest_section(folded, staff=staff)
+        return _corrections_from(self._call(self.run_search, body), folded)
+
+
+def _correctable(words: list[str]) -> list[str]:
+    return [fold(w) for w in words if len(w) >= 3 and not w.isdigit()]
+
+
+def _suggest_section(words: list[str], *, staff: bool) -> dict:
+    """Term suggestions for words missing from the vocabulary the viewer may see."""
+    field = SPELL_ALL if staff else SPELL_PUBLIC
+    options = {"field": field, "suggest_mode": "missing", "max_edits": 2, "min_word_length": 3}
+    return {f"w{i}": {"text": word, "term": options} for i, word in enumerate(words)}
+
+
+def _corrections_from(response: dict, words: list[str]) -> dict[str, str]:
+    found = {}
+    for i, word in enumerate(words):
+        for entry in response.get("suggest", {}).get(f"w{i}", []):
+            options = entry.get("options") or []
+            if options and stem(options[0]["text"]) != stem(word):
+                found[word] = options[0]["text"]
+    return found
 
 
 def _means_unavailable(error) -> bool:
