@@ -141,6 +141,9 @@ class DistributedEngine(SearchEngine):
             if progress:
                 progress(len(batch))
         self._call(self.client.indices.refresh, index=name)
+        # A bulk-built index has many small segments; merged before it goes live, it answers
+        # faster from the first query (the node would merge them later, while serving).
+        self._call(self.client.indices.forcemerge, index=name, max_num_segments=1)
         old = self._call(self._indices_of, self.alias)
         actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]
         actions += [
