@@ -1,7 +1,6 @@
 """The GraphQL endpoint: limits, stable error codes, and HTTP caching for public GET queries."""
 
 import hashlib
-import json
 import logging
 from functools import lru_cache
 
@@ -52,7 +51,7 @@ class HubGraphQLView(GraphQLView):
             )
         if variables is not None and not isinstance(variables, dict):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`variables` must be a JSON object.")])
-        if "\x00" in query or (variables and "\\u0000" in json.dumps(variables)):
+        if _has_nul(query) or _has_nul(variables):
             # PostgreSQL cannot store or compare text with NUL characters: refuse them up front.
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "Text may not contain NUL characters.")])
         if operation_name is not None and not isinstance(operation_name, str):
@@ -185,3 +184,14 @@ def make_graphql_view():
 
 
 graphql_view = make_graphql_view()
+
+
+def _has_nul(value) -> bool:
+    """Whether a text, or any text inside lists and objects, holds a NUL character."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False

@@ -66,6 +66,12 @@ def indexable_pages(page_ids: Iterable[int] | None = None) -> Iterator[Page]:
         yield from queryset.iterator(chunk_size=200)
 
 
+def indexable_documents() -> Iterator[IndexDocument]:
+    """The document of every live content page that has one: what a full rebuild indexes."""
+    builder = DocumentBuilder()
+    return (d for page in indexable_pages() if (d := builder.build(page)) is not None)
+
+
 def count_indexable_pages() -> int:
     return sum(model.objects.live().count() for model in HUB_PAGE_MODELS)
 

@@ -85,7 +85,6 @@ def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bo
     """Give each plain word its engine correction or a keyword within typo distance.
 
     Returns whether the groups changed (and the search must run again)."""
-    changed = False
     for position, word in plan.plain:
         correction = corrections.get(fold(word))
         near = index.near(word) if correction is None else None
@@ -99,8 +98,8 @@ def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bo
         else:
             continue
         plan.corrected[plan.corrected.index(word)] = replacement
-        plan.changed = changed = True
-    return changed
+        plan.changed = True
+    return plan.changed
 
 
 def _add_keyword(plan: _Plan, entry):

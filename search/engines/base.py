@@ -118,7 +118,7 @@ class SearchEngine(ABC):
     ) -> tuple[SearchResults | None, dict[str, str]]:
         """Corrections for `words` and, when the engine can do both in one round trip, the results
         of `request` as it stands. Returns (None, corrections) when the search is still to run."""
-        return None, self.corrections(words, staff=staff) if words else {}
+        return None, self.corrections(words, staff=staff)
 
     @abstractmethod
     def create_index(self) -> None:

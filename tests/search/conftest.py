@@ -32,22 +32,23 @@ def search_content(import_json):
     import_json(load_search_fixture(), publish=True)
 
 
-def make_test_engine(name, suffix=""):
+def make_test_engine(name, suffix="", url=None):
     from search.engines import make_engine
 
     if name == "database":
         return make_engine("database", index_prefix="hub")
-    url = os.environ["HUB_TEST_OPENSEARCH_URL"]
+    url = url or os.environ["HUB_TEST_OPENSEARCH_URL"]
     return make_engine(name, url=url, index_prefix=f"{RUN_PREFIX}{suffix}")
 
 
 @pytest.fixture
 def use_engine(settings):
-    """Point the settings at an engine; returns a function taking the engine name."""
+    """Point the settings at an engine; returns a function taking the engine name (and a URL
+    other than the shared test node's)."""
     created = []
 
-    def use(name, suffix=""):
-        engine = make_test_engine(name, suffix=suffix or f"-{uuid.uuid4().hex[:6]}")
+    def use(name, suffix="", url=None):
+        engine = make_test_engine(name, suffix=suffix or f"-{uuid.uuid4().hex[:6]}", url=url)
         settings.SEARCH_ENGINE = name
         settings.SEARCH_URL = engine.url
         settings.SEARCH_INDEX_PREFIX = engine.index_prefix
@@ -63,11 +64,10 @@ def use_engine(settings):
 @pytest.fixture(params=ENGINES)
 def engine(request, search_content, use_engine):
     """Each conformance test runs once per engine, on an index rebuilt from the test content."""
-    from search.documents import DocumentBuilder, indexable_pages
+    from search.documents import indexable_documents
 
     engine = use_engine(request.param)
-    builder = DocumentBuilder()
-    engine.rebuild(d for p in indexable_pages() if (d := builder.build(p)) is not None)
+    engine.rebuild(indexable_documents())
     return engine
 
 

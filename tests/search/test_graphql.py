@@ -50,11 +50,10 @@ def run():
 
 @pytest.fixture
 def indexed(search_content, use_engine):
-    from search.documents import DocumentBuilder, indexable_pages
+    from search.documents import indexable_documents
 
     engine = use_engine("database")
-    builder = DocumentBuilder()
-    engine.rebuild(d for p in indexable_pages() if (d := builder.build(p)) is not None)
+    engine.rebuild(indexable_documents())
     return engine
 
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from content.models import ProductPage
 from content.visibility import Viewer
 from search.documents import count_indexable_pages
-from search.engines import EngineUnavailable, make_engine
+from search.engines import EngineUnavailable
 from search.models import IndexTask
 from search.outbox import apply_pending, outbox_status
 from search.query import search
@@ -79,9 +79,7 @@ def test_when_opensearch_stops_pages_still_serve_search_says_so_and_nothing_is_l
 ):
     """Stop a real node: the API keeps serving pages, `search` answers SEARCH_UNAVAILABLE, editors
     keep publishing into the outbox, and the worker applies everything once the node is back."""
-    use_engine("opensearch")
-    settings.SEARCH_URL = own_node.url
-    engine = make_engine("opensearch", url=own_node.url, index_prefix=settings.SEARCH_INDEX_PREFIX)
+    engine = use_engine("opensearch", url=own_node.url)
     call_command("search_index", "rebuild", "--no-progress")
     IndexTask.objects.all().delete()
     settings.SEARCH_APPLY_OUTBOX_INLINE = False

@@ -18,11 +18,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def db_engine(search_content, use_engine):
     """The database engine with the test content indexed and no tasks pending."""
-    from search.documents import DocumentBuilder, indexable_pages
+    from search.documents import indexable_documents
 
     engine = use_engine("database")
-    builder = DocumentBuilder()
-    engine.rebuild(d for p in indexable_pages() if (d := builder.build(p)) is not None)
+    engine.rebuild(indexable_documents())
     IndexTask.objects.update(applied_at=timezone.now())
     return engine
 

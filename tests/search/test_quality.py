@@ -28,12 +28,11 @@ def test_the_query_set_is_large_and_names_only_existing_demo_pages():
 @pytest.mark.parametrize("engine_name", ENGINES)
 def test_the_right_answer_is_in_the_top_three_for_nine_in_ten_queries(engine_name, use_engine):
     from content.importing import import_data
-    from search.documents import DocumentBuilder, indexable_pages
+    from search.documents import indexable_documents
 
     import_data(json.loads(DEMO_FILE.read_text(encoding="utf-8")), publish=True, base_dir=DEMO_FILE.parent)
     engine = use_engine(engine_name)
-    builder = DocumentBuilder()
-    engine.rebuild(d for p in indexable_pages() if (d := builder.build(p)) is not None)
+    engine.rebuild(indexable_documents())
 
     public, staff = Viewer(), Viewer(channel="kcc", staff=True)
     misses = []

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search.documents import DocumentBuilder, count_indexable_pages, indexable_pages
+from search.documents import count_indexable_pages, indexable_documents
 from search.engines import EngineUnavailable, get_engine
 from search.outbox import outbox_status
 
@@ -27,8 +27,7 @@ class Command(BaseCommand):
 
     def rebuild(self, engine, *, progress):
         total = count_indexable_pages()
-        builder = DocumentBuilder()
-        documents = (d for page in indexable_pages() if (d := builder.build(page)) is not None)
+        documents = indexable_documents()
         bar = tqdm(total=total, unit="page", desc=f"rebuild {engine.name}", disable=not progress, file=self.stderr)
         try:
             count = engine.rebuild(documents, progress=bar.update)
