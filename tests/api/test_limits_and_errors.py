@@ -61,6 +61,20 @@ def test_malformed_http_requests_get_a_client_error(client, hub_content):
         assert response.json()["errors"][0]["extensions"]["code"] == "BAD_INPUT"
 
 
+def test_nul_characters_are_refused_wherever_they_are(client, hub_content):
+    for body in [
+        {"query": '{ pageByRef(ref: "a\u0000b") { title } }'},
+        {"query": "query P($ref: String!) { pageByRef(ref: $ref) { title } }", "variables": {"ref": "a\u0000b"}},
+        {
+            "query": 'query S($k: [String!]) { search(query: "paspoort", keywords: $k) { totalCount } }',
+            "variables": {"k": ["x\u0000"]},
+        },
+    ]:
+        response = client.post("/graphql/", body, content_type="application/json")
+        assert response.status_code < 500
+        assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["BAD_INPUT"], body
+
+
 def test_mutations_are_refused_over_get(gql, hub_content):
     result = gql("mutation { x }", method="get")
     assert error_codes(result) and result["_response"].status_code < 500
