@@ -50,4 +50,4 @@ DATABASE_URL="$HUB_TEST_POSTGRES_URL" $PY -m pytest -n "$WORKERS" "$@"
 
 echo "== Smoke run on SQLite"
 DATABASE_URL="sqlite:///$(pwd)/var/test-smoke.sqlite3" $PY -m pytest -n "$WORKERS" -q -m "not postgres and not opensearch and not browser" \
-  -p no:cacheprovider tests/content tests/search tests/readability "$@"
+  -p no:cacheprovider tests/content tests/search tests/readability tests/api tests/editorial "$@"

@@ -72,12 +72,53 @@ def import_json(db, tmp_path):
     return run
 
 
+HUB_CONTENT = [("sites.json", True), ("draft.json", False), ("content.json", True)]
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """One transaction around a whole test module, rolled back after its last test.
+
+    Content written here is shared by the module's tests; each test still runs in its own
+    savepoint (pytest-django's `db`), so what a test changes is undone before the next one.
+    Only for modules without `transaction=True` tests."""
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        assert not connection.in_atomic_block
+
+
+@pytest.fixture(scope="module")
+def module_import(module_transaction, django_db_blocker, tmp_path_factory):
+    """Import hub-import/1 files (from tests/fixtures or given as dicts) into the module's transaction."""
+    from content.importing import import_data
+
+    base_dir = tmp_path_factory.mktemp("import")
+
+    def run(*files):
+        with django_db_blocker.unblock():
+            for data, publish in files:
+                data = load_fixture(data) if isinstance(data, str) else data
+                import_data(data, publish=publish, base_dir=base_dir)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def module_hub_content(module_import):
+    module_import(*HUB_CONTENT)
+
+
 @pytest.fixture
-def hub_content(import_json):
-    """Two sites with public, internal, draft and linked content (tests/fixtures/content.json)."""
-    import_json(load_fixture("sites.json"), publish=True)
-    import_json(load_fixture("draft.json"), publish=False)
-    import_json(load_fixture("content.json"), publish=True)
+def hub_content(module_hub_content, db):
+    """Two sites with public, internal, draft and linked content (tests/fixtures/content.json),
+    imported once per module."""
     from content.models import ProductPage
 
     return {"draft": ProductPage.objects.get(ref="product-concept")}

@@ -8,7 +8,7 @@ PASSWORD = "wachtwoord-voor-de-test-1"
 
 
 @pytest.fixture
-def editor(wagtail_root, hub_content, django_user_model):
+def editor(committed_content, django_user_model):
     return django_user_model.objects.create_superuser("redacteur", "r@example.org", PASSWORD)
 
 

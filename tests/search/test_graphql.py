@@ -48,21 +48,12 @@ def run():
     return execute
 
 
-@pytest.fixture
-def indexed(search_content, use_engine):
-    from search.documents import indexable_documents
-
-    engine = use_engine("database")
-    engine.rebuild(indexable_documents())
-    return engine
-
-
 def error_code(result):
     assert result.errors, result.data
     return result.errors[0].extensions["code"]
 
 
-def test_search_returns_hits_with_urls_snippets_and_facets(indexed, run):
+def test_search_returns_hits_with_urls_snippets_and_facets(database_engine, run):
     result = run(SEARCH, query="paspoort")
     assert not result.errors
     data = result.data["search"]
@@ -76,25 +67,25 @@ def test_search_returns_hits_with_urls_snippets_and_facets(indexed, run):
     assert data["queryId"]
 
 
-def test_search_pages_with_a_cursor(indexed, run):
+def test_search_pages_with_a_cursor(database_engine, run):
     first = run(SEARCH, query="aanvragen", first=1).data["search"]
     assert first["pageInfo"]["hasNextPage"] is True
     second = run(SEARCH, query="aanvragen", first=1, after=first["pageInfo"]["endCursor"]).data["search"]
     assert second["hits"][0]["ref"] != first["hits"][0]["ref"]
 
 
-def test_anonymous_callers_never_get_internal_hits_on_the_kcc_channel(indexed, run):
+def test_anonymous_callers_never_get_internal_hits_on_the_kcc_channel(database_engine, run):
     data = run(SEARCH, query="noodpaspoort GEHEIM-INTERN", channel="KCC").data["search"]
     assert data["totalCount"] == 0
     assert "GEHEIM" not in str(data)
 
 
-def test_staff_with_a_token_find_internal_answers(indexed, run, staff_token):
+def test_staff_with_a_token_find_internal_answers(database_engine, run, staff_token):
     data = run(SEARCH, token=staff_token, query="noodpaspoort", channel="KCC").data["search"]
     assert [h["ref"] for h in data["hits"]] == ["answer-intern-noodpaspoort"]
 
 
-def test_did_you_mean_for_a_typo(indexed, run):
+def test_did_you_mean_for_a_typo(database_engine, run):
     assert run(SEARCH, query="rijbewjis").data["search"]["didYouMean"] == "rijbewijs"
 
 
@@ -109,7 +100,7 @@ def test_did_you_mean_for_a_typo(indexed, run):
         ({"query": "paspoort", "after": "geen-cursor"}, "BAD_INPUT"),
     ],
 )
-def test_bad_input_gets_a_stable_error_code(indexed, run, variables, code):
+def test_bad_input_gets_a_stable_error_code(database_engine, run, variables, code):
     assert error_code(run(SEARCH, **variables)) == code
 
 
@@ -122,13 +113,13 @@ def test_an_engine_that_does_not_answer_gives_search_unavailable(search_content,
     assert "Search engine unavailable" in caplog.text
 
 
-def test_suggestions_for_a_search_box(indexed, run):
+def test_suggestions_for_a_search_box(database_engine, run):
     result = run(SUGGESTIONS, prefix="rijb")
     assert "Rijbewijs verlengen" in result.data["searchSuggestions"]
     assert error_code(run(SUGGESTIONS, prefix="rijb", site="nergens")) == "NOT_FOUND"
 
 
-def test_each_search_is_logged_without_personal_data(indexed, run):
+def test_each_search_is_logged_without_personal_data(database_engine, run):
     run(SEARCH, query="Paspoort  kwijt BSN 123456789 bel 06-12345678 of jan@example.org")
     log = SearchQueryLog.objects.get()
     assert log.query == "paspoort kwijt bsn [nummer] bel [nummer] of [e-mail]"
@@ -137,7 +128,7 @@ def test_each_search_is_logged_without_personal_data(indexed, run):
     assert not field_names & {"ip", "ip_address", "user", "user_id", "session", "user_agent"}
 
 
-def test_staff_record_whether_the_answer_was_found(indexed, run, staff_token):
+def test_staff_record_whether_the_answer_was_found(database_engine, run, staff_token):
     query_id = run(SEARCH, token=staff_token, query="paspoort kwijt", channel="KCC").data["search"]["queryId"]
     result = run(FEEDBACK, token=staff_token, queryId=query_id, found=True)
     assert result.data["recordSearchFeedback"] == {"queryId": query_id, "found": True}
@@ -145,14 +136,14 @@ def test_staff_record_whether_the_answer_was_found(indexed, run, staff_token):
     assert log.found is True and log.staff is True and log.channel == "kcc"
 
 
-def test_feedback_needs_staff_and_a_known_search(indexed, run, staff_token):
+def test_feedback_needs_staff_and_a_known_search(database_engine, run, staff_token):
     query_id = run(SEARCH, query="paspoort").data["search"]["queryId"]
     assert error_code(run(FEEDBACK, queryId=query_id, found=False)) == "FORBIDDEN"
     assert error_code(run(FEEDBACK, token=staff_token, queryId="999999", found=False)) == "NOT_FOUND"
     assert error_code(run(FEEDBACK, token=staff_token, queryId="abc", found=False)) == "BAD_INPUT"
 
 
-def test_a_database_search_takes_a_fixed_number_of_queries(indexed, run, django_assert_max_num_queries):
+def test_a_database_search_takes_a_fixed_number_of_queries(database_engine, run, django_assert_max_num_queries):
     run(SEARCH, query="paspoort")  # warms the keyword cache
     # vocabulary, matches, best bets, the slice's rows, visibility re-check, query log, site list
     with django_assert_max_num_queries(7):
