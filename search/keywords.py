@@ -1,19 +1,17 @@
 """Controlled keywords at query time: expansion to synonyms and variants, and best bets.
 
-Read from the database and kept for a short time in Django's cache; a Keyword or best-bet
-save clears it (see search.signals), so an editor's change works at once, without a reindex.
+Read from the database; each process keeps what it read until a Keyword or best-bet change
+gives the keywords a new version token (see search.signals and KeywordsVersion), so an editor's
+change works in the next search, in every process, without a reindex.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
-
-from django.core.cache import cache
 
 from .analysis import allowed_typos, edit_distance, fold, stem
 
-CACHE_KEY = "search:keywords:v1"
-CACHE_SECONDS = 30
 MAX_PHRASE_WORDS = 3
 
 
@@ -58,11 +56,23 @@ class KeywordIndex:
         return entry.term if entry else None
 
 
+# The index this process built last, with the version token it was built at: folding and
+# stemming every term again on each search would cost more than the search itself.
+_built: tuple[str | None, KeywordIndex] | None = None
+
+
 def keyword_index() -> KeywordIndex:
-    data = cache.get(CACHE_KEY)
-    if data is None:
-        data = _load()
-        cache.set(CACHE_KEY, data, CACHE_SECONDS)
+    """The keywords as the database holds them now (one primary-key query when unchanged)."""
+    global _built
+    from .models import KeywordsVersion
+
+    token = KeywordsVersion.objects.filter(name="keywords").values_list("token", flat=True).first()
+    if _built is None or _built[0] != token:
+        _built = (token, _build(_load()))
+    return _built[1]
+
+
+def _build(data: list[dict]) -> KeywordIndex:
     entries = [KeywordEntry(**e) for e in data]
     by_phrase: dict[str, int] = {}
     by_stems: dict[str, int] = {}
@@ -87,5 +97,14 @@ def _load() -> list[dict]:
     ]
 
 
-def clear_keyword_cache(**kwargs):
-    cache.delete(CACHE_KEY)
+def keywords_changed(**kwargs):
+    """Give the keywords a new version token (inside the transaction of the change)."""
+    from .models import KeywordsVersion
+
+    KeywordsVersion.objects.update_or_create(name="keywords", defaults={"token": uuid.uuid4().hex})
+
+
+def forget_keyword_index():
+    """Drop this process's copy (tests: a rolled-back transaction can bring an old token back)."""
+    global _built
+    _built = None

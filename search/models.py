@@ -21,6 +21,20 @@ class IndexGeneration(models.Model):
         verbose_name_plural = "zoekindexen"
 
 
+class KeywordsVersion(models.Model):
+    """A token that changes with every keyword or best-bet change, in the same transaction.
+
+    Each process keeps the keywords it read (folded and stemmed) and reads them again when the
+    token differs: an editor's synonym works in the next search of every worker at once."""
+
+    name = models.CharField(max_length=20, primary_key=True, default="keywords")
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "versie van de trefwoorden"
+        verbose_name_plural = "versies van de trefwoorden"
+
+
 class SearchDocument(models.Model):
     """One page as the database engine indexes it: one row per page for all sites.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wagtail.models import Page, ReferenceIndex
 
-from .keywords import clear_keyword_cache
+from .keywords import keywords_changed
 from .models import IndexTask
 from .outbox import enqueue
 
@@ -28,18 +28,18 @@ def page_moved(sender, instance, **kwargs):
 
 
 def keyword_saved(sender, instance, **kwargs):
-    clear_keyword_cache()
+    keywords_changed()
     enqueue(_pages_with_keyword(instance), reason="keyword changed")
 
 
 def keyword_deleting(sender, instance, **kwargs):
     # Collected before the delete: afterwards the pages no longer point at the keyword.
-    clear_keyword_cache()
+    keywords_changed()
     enqueue(_pages_with_keyword(instance), reason="keyword deleted")
 
 
 def best_bet_changed(sender, instance, **kwargs):
-    clear_keyword_cache()
+    keywords_changed()
 
 
 def fragment_saved(sender, instance, **kwargs):

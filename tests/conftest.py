@@ -145,10 +145,14 @@ def staff_token(staff_user):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with an empty cache (the keyword index is cached; a rollback does not clear it)."""
+def _empty_caches():
+    """Each test starts with empty caches: a rolled-back transaction does not clear them."""
     from django.core.cache import cache
 
+    from search.keywords import forget_keyword_index
+
     cache.clear()
+    forget_keyword_index()
     yield
     cache.clear()
+    forget_keyword_index()

@@ -1,0 +1,41 @@
+"""Controlled keywords at query time: each process keeps what it read until the keywords change."""
+
+import pytest
+
+from content.models import Keyword, KeywordBestBet, ProductPage
+from search.keywords import keyword_index
+from search.models import KeywordsVersion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_keywords_are_read_once_while_nothing_changes(search_content, django_assert_num_queries):
+    first = keyword_index()
+    with django_assert_num_queries(1):  # only the version token
+        assert keyword_index() is first
+
+
+def test_a_synonym_saved_by_an_editor_is_used_in_the_next_search(search_content):
+    keyword_index()
+    keyword = Keyword.objects.get(term="afvalcontainer")
+    keyword.synonyms += "\nhuisvuilbak"
+    keyword.save()
+    assert keyword_index().lookup("huisvuilbak").term == "afvalcontainer"
+
+
+def test_a_new_best_bet_is_used_in_the_next_search(search_content):
+    keyword = Keyword.objects.get(term="grofvuil")
+    page = ProductPage.objects.get(ref="product-afvalcontainer")
+    assert page.pk not in keyword_index().lookup("grofvuil").best_bets
+    KeywordBestBet.objects.create(keyword=keyword, page=page, sort_order=0)
+    assert keyword_index().lookup("grofvuil").best_bets[0] == page.pk
+
+
+def test_a_change_made_by_another_process_is_seen_through_the_version_token(search_content):
+    """Another worker's save reaches this process through the database, not a shared cache."""
+    before = keyword_index()
+    # What another process does: change the row and the token, without this process's signals.
+    Keyword.objects.filter(term="afvalcontainer").update(synonyms="kliko\nhuisvuilbak")
+    assert before.lookup("huisvuilbak") is None and keyword_index() is before
+    KeywordsVersion.objects.update_or_create(name="keywords", defaults={"token": "changed-elsewhere"})
+    assert keyword_index().lookup("huisvuilbak").term == "afvalcontainer"
