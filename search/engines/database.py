@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
 from django.db import connection, transaction
 from django.db.models import Q, Subquery
@@ -275,6 +276,9 @@ class DatabaseEngine(SearchEngine):
             state.active, state.building, state.switched_at = generation, None, timezone.now()
             state.save(update_fields=["active", "building", "switched_at"])
         self._drop_generation(old)
+        if self.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE search_searchdocument")  # fresh statistics for the new rows
         return total
 
     def _drop_generation(self, generation: int):
@@ -323,7 +327,9 @@ class DatabaseEngine(SearchEngine):
 
     def _filters(self, request: SearchRequest) -> tuple[str, list]:
         """SQL conditions every result must meet, whatever matched: the viewer's rule again."""
-        sql = ["d.generation = (SELECT active FROM search_indexgeneration WHERE name = %s)", "d.live = %s"]
+        # `+ 0`: every row of the live generation matches, so its index only gets in the way of
+        # the full-text index.
+        sql = ["d.generation + 0 = (SELECT active FROM search_indexgeneration WHERE name = %s)", "d.live = %s"]
         params: list = [self.index_prefix, True]
         sql.append(f"d.audience IN ({','.join(['%s'] * len(request.audiences))})")
         params += list(request.audiences)
@@ -346,8 +352,10 @@ class DatabaseEngine(SearchEngine):
         if self.vendor == "postgresql":
             query_sql, query_params = self._tsquery(request)
             vector = "d.all_vector" if request.staff else "d.public_vector"
+            # Match on the full vector (its GIN index answers without reading the rows' large
+            # values); rank on the small head vector, which stays in the row.
             sql = (
-                f"SELECT {LIGHT_COLUMNS}, ts_rank({vector}, q.query) AS score "  # noqa: S608 - only constants and %s placeholders
+                f"SELECT {LIGHT_COLUMNS}, ts_rank(d.head_vector, q.query) AS score "  # noqa: S608 - only constants and %s placeholders
                 f"FROM search_searchdocument d, ({query_sql}) q "
                 f"WHERE {vector} @@ q.query AND {filters} ORDER BY score DESC, d.id"
             )
@@ -362,9 +370,10 @@ class DatabaseEngine(SearchEngine):
                 f"WHERE search_fts MATCH %s AND {filters} ORDER BY score DESC, d.id"
             )
             params = [match, *filter_params]
-        with connection.cursor() as cursor:
+        with self._full_text_index_only(), connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
+        with connection.cursor() as cursor:
             if request.pinned_page_ids:
                 pins = request.pinned_page_ids
                 cursor.execute(
@@ -379,6 +388,21 @@ class DatabaseEngine(SearchEngine):
         window = rows[request.offset : request.offset + request.limit]
         hits = self._hits(window, request, set(request.pinned_page_ids))
         return SearchResults(hits=hits, total=len(rows), facets=facets, engine=self.name)
+
+    @contextmanager
+    def _full_text_index_only(self):
+        """PostgreSQL: match through the GIN index, never by reading every row.
+
+        The planner prices `@@` on a row as cheap, but each row's vector is a large value kept
+        out of line: a sequential scan unpacks every one of them (90 ms at 10,000 pages), the
+        GIN index answers without reading them (10 ms). SET LOCAL ends with the transaction."""
+        if self.vendor != "postgresql":
+            yield
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            yield
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
     def _hits(self, window, request: SearchRequest, pinned: set[int]) -> list[Hit]:
         if not window:

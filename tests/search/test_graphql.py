@@ -3,6 +3,7 @@
 import graphene
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.test import RequestFactory
 
 from api.search.mutations import SearchMutations
@@ -146,7 +147,9 @@ def test_feedback_needs_staff_and_a_known_search(database_engine, run, staff_tok
 def test_a_database_search_takes_a_fixed_number_of_queries(database_engine, run, django_assert_max_num_queries):
     run(SEARCH, query="paspoort")  # this process reads the keywords
     # keywords' version, vocabulary, matches, best bets, the slice's rows, visibility re-check,
-    # query log, site list
-    with django_assert_max_num_queries(8):
+    # query log, site list; on PostgreSQL the match runs in a savepoint that switches the
+    # planner to the full-text index and back (four statements more).
+    extra = 4 if connection.vendor == "postgresql" else 0
+    with django_assert_max_num_queries(8 + extra):
         result = run(SEARCH, query="rijbewjis paspoort", first=20)
     assert not result.errors
