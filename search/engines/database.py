@@ -530,11 +530,16 @@ class DatabaseEngine(SearchEngine):
 
 
 def _facets(rows) -> dict[str, list[tuple[str, int]]]:
+    # Many matches share a combination of type, sites and keywords: count those, then split
+    # each combination once (splitting every row took 40 ms for 9,500 matches).
+    combinations = Counter(row[2:5] for row in rows)
     sites, types, keywords = Counter(), Counter(), Counter()
-    for _id, _page_id, content_type, site_keys, keyword_terms, _score in rows:
-        types[content_type] += 1
-        sites.update(_decode(site_keys))
-        keywords.update(_decode(keyword_terms))
+    for (content_type, site_keys, keyword_terms), n in combinations.items():
+        types[content_type] += n
+        for site in _decode(site_keys):
+            sites[site] += n
+        for keyword in _decode(keyword_terms):
+            keywords[keyword] += n
     return {
         "sites": sites.most_common(),
         "content_types": types.most_common(),
