@@ -34,12 +34,27 @@ failed=()
 echo "== API: our GraphQL API vs wagtail-grapple vs REST API v2" >&2
 "$PY" -m bench.api_bench "$@" || failed+=(api_bench)
 
-for name in search_bench b1_bench; do
-  if [[ -f "bench/$name.py" ]]; then
-    echo "== $name" >&2
-    "$PY" -m "bench.$name" || failed+=("$name")
+# The search benchmark measures the database engine and OpenSearch in one run: start the local
+# OpenSearch (and stop it afterwards if it was not running).
+started_opensearch=0
+if ! services/opensearch.sh status >/dev/null 2>&1; then
+  if services/opensearch.sh start >&2; then started_opensearch=1; else
+    echo "OpenSearch did not start: the search benchmark measures the database engine only." >&2
   fi
-done
+fi
+stop_opensearch() { if [[ "$started_opensearch" == 1 ]]; then services/opensearch.sh stop >&2 || true; fi; }
+trap stop_opensearch EXIT
+
+echo "== search_bench (database engine, OpenSearch)" >&2
+"$PY" -m bench.search_bench || failed+=(search_bench)
+if [[ "${BENCH_DB:-sqlite}" != "postgres" ]] && services/postgres.sh start >&2; then
+  echo "== search_bench (database engine on PostgreSQL)" >&2
+  DATABASE_URL="$(services/postgres.sh url)" "$PY" -m bench.search_bench --no-opensearch \
+    --out bench/results/search-postgres.json || failed+=(search_bench-postgres)
+fi
+
+echo "== b1_bench" >&2
+"$PY" -m bench.b1_bench || failed+=(b1_bench)
 
 "$PY" -m bench.summary
 if ((${#failed[@]})); then
