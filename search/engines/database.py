@@ -349,45 +349,80 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, request: SearchRequest) -> SearchResults:
         filters, filter_params = self._filters(request)
+        pinned = self._pinned_rows(request, filters, filter_params)
+        first, last = request.offset, request.offset + request.limit
         if self.vendor == "postgresql":
-            query_sql, query_params = self._tsquery(request)
-            vector = "d.all_vector" if request.staff else "d.public_vector"
+            combinations, rest = self._postgres_matches(
+                request,
+                filters,
+                filter_params,
+                offset=max(0, first - len(pinned)),
+                limit=last - first - len(pinned[first:last]),
+            )
+            combinations.update(row[2:5] for row in pinned)
+            window = pinned[first:last] + rest
+        else:
+            matches = self._sqlite_matches(request, filters, filter_params)
+            rows = pinned + [r for r in matches if r[1] not in request.pinned_page_ids]
+            combinations = Counter(row[2:5] for row in rows)
+            window = rows[first:last]
+        facets = _facets(combinations) if request.facets else {}
+        hits = self._hits(window, request, set(request.pinned_page_ids))
+        return SearchResults(hits=hits, total=sum(combinations.values()), facets=facets, engine=self.name)
+
+    def _pinned_rows(self, request: SearchRequest, filters: str, filter_params: list) -> list[tuple]:
+        """The best bets the viewer may see, in their order (light columns, score 0)."""
+        pins = request.pinned_page_ids
+        if not pins:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {LIGHT_COLUMNS}, 0 AS score FROM search_searchdocument d "  # noqa: S608 - only constants and %s placeholders
+                f"WHERE d.page_id IN ({','.join(['%s'] * len(pins))}) AND {filters}",
+                [*pins, *filter_params],
+            )
+            return sorted(cursor.fetchall(), key=lambda r: pins.index(r[1]))
+
+    def _postgres_matches(
+        self, request: SearchRequest, filters: str, filter_params: list, *, offset: int, limit: int
+    ) -> tuple[Counter, list[tuple]]:
+        """Counts per (type, sites, keywords) of every match but the best bets, and the slice of
+        the ranked matches: only the rows of one page travel, however many pages match."""
+        query_sql, query_params = self._tsquery(request)
+        vector = "d.all_vector" if request.staff else "d.public_vector"
+        where, params = f"{vector} @@ q.query AND {filters}", [*query_params, *filter_params]
+        if request.pinned_page_ids:
+            where += f" AND d.page_id NOT IN ({','.join(['%s'] * len(request.pinned_page_ids))})"
+            params += request.pinned_page_ids
+        source = f"FROM search_searchdocument d, ({query_sql}) q WHERE {where}"
+        with self._full_text_index_only(), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.content_type, d.site_keys, d.keyword_terms, count(*) {source} GROUP BY 1, 2, 3", params
+            )  # noqa: S608 - only constants and %s placeholders
+            combinations = Counter({tuple(row[:3]): row[3] for row in cursor.fetchall()})
+            if limit <= 0 or not combinations:
+                return combinations, []
             # Match on the full vector (its GIN index answers without reading the rows' large
             # values); rank on the small head vector, which stays in the row.
-            sql = (
-                f"SELECT {LIGHT_COLUMNS}, ts_rank(d.head_vector, q.query) AS score "  # noqa: S608 - only constants and %s placeholders
-                f"FROM search_searchdocument d, ({query_sql}) q "
-                f"WHERE {vector} @@ q.query AND {filters} ORDER BY score DESC, d.id"
+            cursor.execute(
+                f"SELECT {LIGHT_COLUMNS}, ts_rank(d.head_vector, q.query) AS score {source} "  # noqa: S608 - only constants and %s placeholders
+                "ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
+                [*params, limit, offset],
             )
-            params = [*query_params, *filter_params]
-        else:
-            match = self._fts_match(request)
-            if not match:
-                return SearchResults(hits=[], total=0, engine=self.name)
-            sql = (
+            return combinations, cursor.fetchall()
+
+    def _sqlite_matches(self, request: SearchRequest, filters: str, filter_params: list) -> list[tuple]:
+        match = self._fts_match(request)
+        if not match:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
                 f"SELECT {LIGHT_COLUMNS}, -bm25(search_fts, 4.0, 4.0, 2.0, 1.0, 0.8) AS score "  # noqa: S608 - only constants and %s placeholders
                 f"FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
-                f"WHERE search_fts MATCH %s AND {filters} ORDER BY score DESC, d.id"
+                f"WHERE search_fts MATCH %s AND {filters} ORDER BY score DESC, d.id",
+                [match, *filter_params],
             )
-            params = [match, *filter_params]
-        with self._full_text_index_only(), connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        with connection.cursor() as cursor:
-            if request.pinned_page_ids:
-                pins = request.pinned_page_ids
-                cursor.execute(
-                    f"SELECT {LIGHT_COLUMNS}, 0 AS score FROM search_searchdocument d "  # noqa: S608 - only constants and %s placeholders
-                    f"WHERE d.page_id IN ({','.join(['%s'] * len(pins))}) AND {filters}",
-                    [*pins, *filter_params],
-                )
-                pinned = sorted(cursor.fetchall(), key=lambda r: pins.index(r[1]))
-                pinned_ids = {r[0] for r in pinned}
-                rows = pinned + [r for r in rows if r[0] not in pinned_ids]
-        facets = _facets(rows) if request.facets else {}
-        window = rows[request.offset : request.offset + request.limit]
-        hits = self._hits(window, request, set(request.pinned_page_ids))
-        return SearchResults(hits=hits, total=len(rows), facets=facets, engine=self.name)
+            return cursor.fetchall()
 
     @contextmanager
     def _full_text_index_only(self):
@@ -529,10 +564,10 @@ class DatabaseEngine(SearchEngine):
         return found
 
 
-def _facets(rows) -> dict[str, list[tuple[str, int]]]:
-    # Many matches share a combination of type, sites and keywords: count those, then split
-    # each combination once (splitting every row took 40 ms for 9,500 matches).
-    combinations = Counter(row[2:5] for row in rows)
+def _facets(combinations: Counter) -> dict[str, list[tuple[str, int]]]:
+    """Facets from match counts per (content type, encoded sites, encoded keywords): many
+    matches share a combination, so each is split once (splitting every row took 40 ms for
+    9,500 matches)."""
     sites, types, keywords = Counter(), Counter(), Counter()
     for (content_type, site_keys, keyword_terms), n in combinations.items():
         types[content_type] += n

@@ -174,6 +174,18 @@ def test_results_are_paginated(engine, public):
     assert refs(first) + refs(second) == refs(everything)[:2]
 
 
+def test_pages_of_one_hit_walk_the_same_list_with_best_bets_first(engine, public):
+    keyword = Keyword.objects.get(term="grofvuil")
+    promoted = ProductPage.objects.get(ref="product-afvalcontainer")
+    KeywordBestBet.objects.create(keyword=keyword, page=promoted, sort_order=0)
+    everything = search("grofvuil", viewer=public, first=50)
+    assert everything.total >= 2 and refs(everything)[0] == "product-afvalcontainer"
+    pages = [search("grofvuil", viewer=public, first=1, after=i) for i in range(everything.total)]
+    assert [r for page in pages for r in refs(page)] == refs(everything)
+    assert {page.total for page in pages} == {everything.total}
+    assert everything.facets == pages[-1].facets
+
+
 def test_words_that_are_nowhere_find_nothing_and_no_correction(engine, public):
     response = search("qwzxv", viewer=public)
     assert response.total == 0 and response.hits == [] and response.did_you_mean is None
