@@ -20,13 +20,8 @@ $PY manage.py makemigrations --check --dry-run >/dev/null || {
 
 echo "== Services"
 services/postgres.sh start
-started_opensearch=0
-if ! services/opensearch.sh status >/dev/null 2>&1; then
-  services/opensearch.sh start
-  started_opensearch=1
-fi
-cleanup() { if [ "$started_opensearch" = 1 ]; then services/opensearch.sh stop || true; fi; }
-trap cleanup EXIT
+source services/opensearch-session.sh
+opensearch_for_this_script
 
 export HUB_TEST_POSTGRES_URL
 HUB_TEST_POSTGRES_URL="$(services/postgres.sh url)"

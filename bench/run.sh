@@ -36,14 +36,9 @@ echo "== API: our GraphQL API vs wagtail-grapple vs REST API v2" >&2
 
 # The search benchmark measures the database engine and OpenSearch in one run: start the local
 # OpenSearch (and stop it afterwards if it was not running).
-started_opensearch=0
-if ! services/opensearch.sh status >/dev/null 2>&1; then
-  if services/opensearch.sh start >&2; then started_opensearch=1; else
-    echo "OpenSearch did not start: the search benchmark measures the database engine only." >&2
-  fi
-fi
-stop_opensearch() { if [[ "$started_opensearch" == 1 ]]; then services/opensearch.sh stop >&2 || true; fi; }
-trap stop_opensearch EXIT
+source services/opensearch-session.sh
+opensearch_for_this_script ||
+  echo "OpenSearch did not start: the search benchmark measures the database engine only." >&2
 
 echo "== search_bench (database engine, OpenSearch)" >&2
 "$PY" -m bench.search_bench || failed+=(search_bench)

@@ -75,6 +75,21 @@ def import_json(db, tmp_path):
 HUB_CONTENT = [("sites.json", True), ("draft.json", False), ("content.json", True)]
 
 
+def import_files(files, base_dir):
+    """Import (data, publish) pairs; data is a file name in tests/fixtures or a hub-import/1 dict."""
+    from content.importing import import_data
+
+    for data, publish in files:
+        import_data(load_fixture(data) if isinstance(data, str) else data, publish=publish, base_dir=base_dir)
+
+
+def hub_content_handles() -> dict:
+    """What tests of the shared content ask for by name."""
+    from content.models import ProductPage
+
+    return {"draft": ProductPage.objects.get(ref="product-concept")}
+
+
 @pytest.fixture(scope="module")
 def module_transaction(django_db_setup, django_db_blocker):
     """One transaction around a whole test module, rolled back after its last test.
@@ -97,15 +112,11 @@ def module_transaction(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def module_import(module_transaction, django_db_blocker, tmp_path_factory):
     """Import hub-import/1 files (from tests/fixtures or given as dicts) into the module's transaction."""
-    from content.importing import import_data
-
     base_dir = tmp_path_factory.mktemp("import")
 
     def run(*files):
         with django_db_blocker.unblock():
-            for data, publish in files:
-                data = load_fixture(data) if isinstance(data, str) else data
-                import_data(data, publish=publish, base_dir=base_dir)
+            import_files(files, base_dir)
 
     return run
 
@@ -119,9 +130,7 @@ def module_hub_content(module_import):
 def hub_content(module_hub_content, db):
     """Two sites with public, internal, draft and linked content (tests/fixtures/content.json),
     imported once per module."""
-    from content.models import ProductPage
-
-    return {"draft": ProductPage.objects.get(ref="product-concept")}
+    return hub_content_handles()
 
 
 @pytest.fixture

@@ -325,11 +325,14 @@ class DatabaseEngine(SearchEngine):
                 return None
             return int(value or 0)
 
-    def _filters(self, request: SearchRequest) -> tuple[str, list]:
-        """SQL conditions every result must meet, whatever matched: the viewer's rule again."""
-        # `+ 0`: every row of the live generation matches, so its index only gets in the way of
-        # the full-text index.
-        sql = ["d.generation + 0 = (SELECT active FROM search_indexgeneration WHERE name = %s)", "d.live = %s"]
+    def _filters(self, request: SearchRequest, *, full_text: bool = False) -> tuple[str, list]:
+        """SQL conditions every result must meet, whatever matched: the viewer's rule again.
+
+        `full_text`: for the PostgreSQL match, where every row of the live generation qualifies
+        and the generation's index would only keep the planner from the full-text index (`+ 0`
+        hides it). Lookups by page id keep using (generation, page_id)."""
+        generation = "d.generation + 0" if full_text else "d.generation"
+        sql = [f"{generation} = (SELECT active FROM search_indexgeneration WHERE name = %s)", "d.live = %s"]  # noqa: S608 - only constants and %s placeholders
         params: list = [self.index_prefix, True]
         sql.append(f"d.audience IN ({','.join(['%s'] * len(request.audiences))})")
         params += list(request.audiences)
@@ -354,8 +357,6 @@ class DatabaseEngine(SearchEngine):
         if self.vendor == "postgresql":
             combinations, rest = self._postgres_matches(
                 request,
-                filters,
-                filter_params,
                 offset=max(0, first - len(pinned)),
                 limit=last - first - len(pinned[first:last]),
             )
@@ -383,11 +384,10 @@ class DatabaseEngine(SearchEngine):
             )
             return sorted(cursor.fetchall(), key=lambda r: pins.index(r[1]))
 
-    def _postgres_matches(
-        self, request: SearchRequest, filters: str, filter_params: list, *, offset: int, limit: int
-    ) -> tuple[Counter, list[tuple]]:
+    def _postgres_matches(self, request: SearchRequest, *, offset: int, limit: int) -> tuple[Counter, list[tuple]]:
         """Counts per (type, sites, keywords) of every match but the best bets, and the slice of
         the ranked matches: only the rows of one page travel, however many pages match."""
+        filters, filter_params = self._filters(request, full_text=True)
         query_sql, query_params = self._tsquery(request)
         vector = "d.all_vector" if request.staff else "d.public_vector"
         where, params = f"{vector} @@ q.query AND {filters}", [*query_params, *filter_params]
@@ -398,7 +398,7 @@ class DatabaseEngine(SearchEngine):
         with self._full_text_index_only(), connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT d.content_type, d.site_keys, d.keyword_terms, count(*) {source} GROUP BY 1, 2, 3", params
-            )  # noqa: S608 - only constants and %s placeholders
+            )
             combinations = Counter({tuple(row[:3]): row[3] for row in cursor.fetchall()})
             if limit <= 0 or not combinations:
                 return combinations, []

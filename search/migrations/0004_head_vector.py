@@ -22,7 +22,9 @@ def forwards(apps, schema_editor):
         return
     head = " || ".join(vector(column, weight) for column, weight in HEAD_COLUMNS)
     with connection.cursor() as cursor:
-        cursor.execute(f"ALTER TABLE search_searchdocument ADD COLUMN head_vector tsvector GENERATED ALWAYS AS ({head}) STORED")
+        cursor.execute(
+            f"ALTER TABLE search_searchdocument ADD COLUMN head_vector tsvector GENERATED ALWAYS AS ({head}) STORED"
+        )
         cursor.execute("SAVEPOINT search_lz4")
         try:
             cursor.execute(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from frontend_sites.processes import CHROMIUM, CHROMIUM_ARGS, free_port, start_frontend, stop
-from tests.conftest import HUB_CONTENT, load_fixture
+from tests.conftest import HUB_CONTENT, hub_content_handles, import_files
 
 # Playwright's sync API keeps an event loop in the main thread; Django's ORM calls in these
 # tests (fixtures, drafts) are still plain synchronous code.
@@ -80,18 +80,15 @@ def _page_content_type():
 
 
 @pytest.fixture
-def committed_content(wagtail_root, import_json):
+def committed_content(wagtail_root, tmp_path):
     """The test content, committed for the live server (loaded again for every test: the
     module-wide `hub_content` lives in a transaction the live server cannot see)."""
-    for name, publish in HUB_CONTENT:
-        import_json(load_fixture(name), publish=publish)
+    import_files(HUB_CONTENT, tmp_path)
 
 
 @pytest.fixture
 def content(committed_content, frontends):
-    from content.models import ProductPage
-
-    return {"draft": ProductPage.objects.get(ref="product-concept")}
+    return hub_content_handles()
 
 
 @pytest.fixture
