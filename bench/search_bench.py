@@ -1,6 +1,6 @@
 """Search benchmark: index 10,000 synthetic pages and run a fixed query mix on every engine.
 
-    .venv/bin/python bench/search_bench.py [--docs 10000] [--rounds 5] [--opensearch URL | --no-opensearch]
+    .venv/bin/python bench/search_bench.py [--docs 10000] [--rounds 5] [--opensearch URL]
 
 Engines: the database engine on the database DATABASE_URL points at (SQLite by default,
 PostgreSQL when it is a postgres:// URL), and OpenSearch when it answers (HUB_TEST_OPENSEARCH_URL,
@@ -233,7 +233,6 @@ def main(argv=None):
     parser.add_argument("--docs", type=int, default=1_000 if quick else 10_000)
     parser.add_argument("--rounds", type=int, default=2 if quick else 5)
     parser.add_argument("--opensearch", default=None, help="OpenSearch URL (default: found automatically)")
-    parser.add_argument("--no-opensearch", action="store_true", help="only the database engine")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "search.json"))
     args = parser.parse_args(argv)
 
@@ -268,7 +267,7 @@ def main(argv=None):
         database = run_engine(make_engine("database", index_prefix="bench"), documents, args.rounds)
         database["engine"] = f"database ({vendor})"
         results.append(database)
-        url = None if args.no_opensearch else opensearch_url(args.opensearch)
+        url = opensearch_url(args.opensearch)
         if url:
             print(f"opensearch at {url} ...", file=sys.stderr)
             engine = make_engine("opensearch", url=url, index_prefix=f"bench-{int(time.time())}")
