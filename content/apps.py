@@ -13,10 +13,12 @@ class ContentConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from .editorial.signals import store_b1_report
+        from .models import SiteConfig
         from .models.pages import HUB_PAGE_MODELS
-        from .signals import clear_tombstones, create_staff_group, record_deleted, record_unpublished
+        from .signals import clear_tombstones, ensure_roles, record_deleted, record_unpublished, site_editors_for_config
 
-        post_migrate.connect(create_staff_group, sender=self)
+        post_migrate.connect(ensure_roles, sender=self)
+        post_save.connect(site_editors_for_config, sender=SiteConfig, dispatch_uid="hub-site-editors")
         post_save.connect(store_b1_report, sender=Revision, dispatch_uid="hub-b1-report")
         for model in HUB_PAGE_MODELS:
             page_unpublished.connect(record_unpublished, sender=model, dispatch_uid=f"tomb-unpub-{model.__name__}")

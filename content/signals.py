@@ -1,16 +1,25 @@
-"""Set-up that needs the permissions Django creates after migrating."""
+"""Signal handlers of the content app: editor roles and page tombstones."""
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps
 
-KCC_GROUP = "KCC-medewerkers"
+from .roles import KCC_STAFF as KCC_GROUP
+from .roles import apply_base_roles, apply_site_editor_role, ensure_permissions_exist
+
+__all__ = ["KCC_GROUP", "ensure_roles"]
 
 
-def create_staff_group(**kwargs):
-    permission = Permission.objects.filter(codename="view_internal_content", content_type__app_label="content").first()
-    if permission is None:
-        return
-    group, _ = Group.objects.get_or_create(name=KCC_GROUP)
-    group.permissions.add(permission)
+def ensure_roles(**kwargs):
+    """Keep the base editor groups and their permissions in place (after every migrate, and
+    after a test flush, which empties the permission tables)."""
+    ensure_permissions_exist(apps)
+    apply_base_roles(apps)
+
+
+def site_editors_for_config(sender, instance, **kwargs):
+    """A site that gets its key gets its own editors' group, limited to its tree."""
+    if instance.key and instance.site_id:
+        root_page_id = type(instance.site).objects.filter(pk=instance.site_id).values_list("root_page_id", flat=True)
+        apply_site_editor_role(apps, instance.key, root_page_id.first())
 
 
 def _tombstone(instance, reason):

@@ -43,9 +43,9 @@ print("TOKEN=" + page.create_page_preview().token)
 """
 STAFF_SETUP_CODE = """
 from django.contrib.auth.models import Group, User
-from content.signals import KCC_GROUP, create_staff_group
+from content.signals import KCC_GROUP, ensure_roles
 from wagtail.models import APIToken
-create_staff_group()
+ensure_roles()
 user, _ = User.objects.get_or_create(username="kcc-screenshots")
 user.groups.add(Group.objects.get(name=KCC_GROUP))
 print("TOKEN=" + APIToken.create_token(user=user, name="screenshots")[1])

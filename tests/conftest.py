@@ -137,9 +137,9 @@ def hub_content(module_hub_content, db):
 def staff_user(db):
     from django.contrib.auth.models import Group, User
 
-    from content.signals import KCC_GROUP, create_staff_group
+    from content.signals import KCC_GROUP, ensure_roles
 
-    create_staff_group()
+    ensure_roles()
     user = User.objects.create_user("kcc-medewerker", password="geheim-wachtwoord-1")
     user.groups.add(Group.objects.get(name=KCC_GROUP))
     return user

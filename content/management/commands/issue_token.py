@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import APIToken
 
-from content.signals import KCC_GROUP, create_staff_group
+from content.signals import KCC_GROUP, ensure_roles
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if grant:
             from django.contrib.auth.models import Group
 
-            create_staff_group()
+            ensure_roles()
             user.groups.add(Group.objects.get(name=KCC_GROUP))
         if not (user.is_superuser or user.has_perm("content.view_internal_content")):
             self.stderr.write(

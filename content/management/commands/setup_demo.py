@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from content.signals import KCC_GROUP, create_staff_group
+from content.roles import site_editors_group_name
+from content.signals import KCC_GROUP, ensure_roles
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "deventer.json"
 DEMO_PASSWORD = "deventer-demo"  # noqa: S105 - printed demo login, refused outside DEBUG
@@ -16,6 +17,7 @@ ACCOUNTS = [
     ("admin", "Beheerder", True, []),
     ("redacteur", "Webredacteur", False, ["Webredacteuren"]),
     ("eindredacteur", "Eindredacteur", False, ["Eindredacteuren"]),
+    ("redacteur-verkeer", "Redacteur verkeer", False, [site_editors_group_name("verkeer")]),
     ("kcc", "KCC-medewerker", False, [KCC_GROUP]),
 ]
 
@@ -30,7 +32,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("setup_demo creates accounts with a known password and only runs with DEBUG on.")
         call_command("import_content", file, "--publish", stdout=self.stdout)
-        create_staff_group()
+        ensure_roles()
         User = get_user_model()
         for username, name, superuser, groups in ACCOUNTS:
             user, created = User.objects.get_or_create(username=username, defaults={"first_name": name})
@@ -44,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo ready (development only). Sign in at http://localhost:8000/admin/ with:\n"
-                + "\n".join(f"  {u:<14} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
+                + "\n".join(f"  {u:<18} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
                 + "\nA token for the KCC console: python manage.py issue_token kcc\n"
             )
         )
