@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class BenchConfig(AppConfig):
-    """Listed before `grapple` in hub.settings.bench: its ready() must run before grapple builds its types."""
+    """Listed before `grapple` in bench.settings: its ready() must run before grapple builds its types."""
 
     name = "bench"
     label = "bench"

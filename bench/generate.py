@@ -29,7 +29,7 @@ def sqlite_path(pages: int) -> Path:
 
 
 def _setup_django(sqlite_file: Path | None):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "hub.settings.bench"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     if sqlite_file is not None:
         os.environ["BENCH_SQLITE"] = str(sqlite_file)
     import django

@@ -1,4 +1,4 @@
-"""gunicorn settings for the API benchmark: tells bench/api_bench.py when a worker can serve."""
+"""gunicorn settings for the API benchmark: tells bench/servers.py when a worker can serve."""
 
 import os
 from pathlib import Path

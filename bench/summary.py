@@ -3,13 +3,13 @@
 import json
 from pathlib import Path
 
+from .markdown_report import api_markdown
+
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _api(report: dict) -> list[str]:
-    from .api_bench import markdown
-
-    return [markdown(report)]
+    return [api_markdown(report)]
 
 
 def _generic(report: dict) -> list[str]:

@@ -1,4 +1,5 @@
-"""Settings for `make bench`: this API, wagtail-grapple and the REST API v2 side by side.
+"""Settings for `make bench` (DJANGO_SETTINGS_MODULE=bench.settings): this API, wagtail-grapple
+and the REST API v2 side by side, on top of the hub's base settings.
 
 The database is its own: DATABASE_URL when set (PostgreSQL works), otherwise the SQLite file named
 by BENCH_SQLITE (bench/generate.py keeps one per number of pages under var/bench/).
@@ -6,12 +7,12 @@ by BENCH_SQLITE (bench/generate.py keeps one per number of pages under var/bench
 
 import dj_database_url
 
-from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, STATIC_ROOT, VAR_DIR
-from .env import env, env_bool, env_int
+from hub.settings.base import *  # noqa: F403
+from hub.settings.base import INSTALLED_APPS, STATIC_ROOT, VAR_DIR
+from hub.settings.env import env, env_bool, env_int
 
 DEBUG = False
-ROOT_URLCONF = "hub.bench_urls"
+ROOT_URLCONF = "bench.urls"
 
 BENCH_DIR = VAR_DIR / "bench"
 BENCH_DIR.mkdir(parents=True, exist_ok=True)
