@@ -6,7 +6,7 @@ contract is assumed (search present with its documented arguments; no feedback m
 
 from dataclasses import dataclass, field
 
-from . import hub
+from . import hub_client
 
 DOCUMENTED_SEARCH_ARGS = {
     "query": "String!",
@@ -58,8 +58,8 @@ def _innermost(raw: dict) -> dict:
 
 def _load() -> Capabilities:
     try:
-        data = hub.client().execute(hub.query("capabilities"))
-    except hub.HubError:
+        data = hub_client.client().execute(hub_client.query("capabilities"))
+    except hub_client.HubError:
         return Capabilities(
             query_fields={
                 "search": dict(DOCUMENTED_SEARCH_ARGS),
@@ -82,4 +82,4 @@ def _load() -> Capabilities:
 
 
 def capabilities() -> Capabilities:
-    return hub.cached(("capabilities",), _load)
+    return hub_client.cached(("capabilities",), _load)

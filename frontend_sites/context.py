@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from . import hub
+from . import hub_client
 from .theme import css_variables
 
 
@@ -10,12 +10,12 @@ def load_site(key: str) -> dict:
     """The site from the hub, cached; a minimal stand-in when the hub cannot tell."""
 
     def produce():
-        data = hub.client().execute(hub.query("site"), {"key": key})
+        data = hub_client.client().execute(hub_client.query("site"), {"key": key})
         return data["site"]
 
     try:
-        return hub.cached(("site", key), produce)
-    except (hub.HubError, hub.HubUnavailable):
+        return hub_client.cached(("site", key), produce)
+    except (hub_client.HubError, hub_client.HubUnavailable):
         return {
             "key": key,
             "name": "Gemeente Deventer",

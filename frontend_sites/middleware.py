@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.shortcuts import render
 
-from .hub import HubError, HubUnavailable
+from .hub_client import HubError, HubUnavailable
 
 logger = logging.getLogger(__name__)
 

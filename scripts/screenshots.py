@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from frontend_sites.processes import (  # noqa: E402
+from tests.harness.processes import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,

@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .. import hub
+from .. import hub_client
 from ..context import load_site
 from ..theme import accessible_on_white
 
@@ -54,11 +54,11 @@ def offline(request):
 def sync(request):
     """Pages changed since `since` (paths to fetch) and pages removed (ids to drop)."""
     since = request.GET.get("since") or None
-    client = hub.client()
+    client = hub_client.client()
     pages, removed, after = [], [], None
     for _ in range(SYNC_SLICES):
         data = client.execute(
-            hub.query("sync"), {"site": settings.FRONTEND_SITE_KEY, "since": since, "first": 100, "after": after}
+            hub_client.query("sync"), {"site": settings.FRONTEND_SITE_KEY, "since": since, "first": 100, "after": after}
         )
         connection = data["pages"]
         pages += [

@@ -13,8 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import hub
-from .. import search as hub_search
+from .. import hub_client, hub_search
 
 logger = logging.getLogger(__name__)
 COOKIE = "kcc_token"
@@ -82,8 +81,8 @@ def sign_in(request):
 def _token_works(token: str) -> bool:
     """Ask the hub something small with the token; a bad token gives UNAUTHENTICATED."""
     try:
-        hub.client(token).execute(hub.query("pages"), {"channel": "KCC", "first": 1})
-    except hub.HubError as error:
+        hub_client.client(token).execute(hub_client.query("pages"), {"channel": "KCC", "first": 1})
+    except hub_client.HubError as error:
         logger.info("KCC sign-in refused: %s", error.code)
         return False
     return True
@@ -108,7 +107,7 @@ def console(request):
         except hub_search.SearchUnavailable:
             result = _fallback_search(query, token)
             context["fallback"] = True
-        except hub.HubError as error:
+        except hub_client.HubError as error:
             if error.code == "UNAUTHENTICATED":
                 return sign_out_expired(request)
             raise
@@ -119,7 +118,7 @@ def console(request):
 
 def _fallback_search(query: str, token: str) -> hub_search.SearchResult:
     """Until the hub's search exists: match the words against titles and summaries."""
-    from ..content import list_pages
+    from ..hub_pages import list_pages
 
     words = [w for w in query.lower().split() if len(w) > 1]
     pages = list_pages(max_slices=FALLBACK_MATCH_PAGES, token=token, chan="KCC", order_by="TITLE_ASC")
@@ -143,8 +142,10 @@ def sign_out_expired(request):
 @staff_required
 def answer(request, ref: str):
     try:
-        data = hub.client(request.kcc_token).execute(hub.query("page_by_ref"), {"ref": ref, "channel": "KCC"})
-    except hub.HubError as error:
+        data = hub_client.client(request.kcc_token).execute(
+            hub_client.query("page_by_ref"), {"ref": ref, "channel": "KCC"}
+        )
+    except hub_client.HubError as error:
         if error.code == "UNAUTHENTICATED":
             return sign_out_expired(request)
         if error.code in {"NOT_FOUND", "FORBIDDEN"}:

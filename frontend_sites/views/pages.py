@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from ..content import channel, get_page, list_pages, normalise_path, section_children
+from ..hub_pages import channel, get_page, list_pages, normalise_path, section_children
 
 TEMPLATES = {
     "product": "frontend_sites/product.html",

@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .. import hub
-from ..content import channel
+from .. import hub_client
+from ..hub_pages import channel
 from .pages import render_page
 
 
@@ -14,8 +14,8 @@ def preview(request):
     if not token:
         return _problem(request, 400, "Er ontbreekt een code in de link.")
     try:
-        data = hub.client().execute(hub.query("page_preview"), {"token": token, "channel": channel()})
-    except hub.HubError as error:
+        data = hub_client.client().execute(hub_client.query("page_preview"), {"token": token, "channel": channel()})
+    except hub_client.HubError as error:
         if error.code == "PREVIEW_TOKEN_INVALID":
             return _problem(request, 410, "De link voor dit voorbeeld is verlopen of klopt niet.")
         if error.code in {"NOT_FOUND", "FORBIDDEN", "BAD_INPUT"}:

@@ -7,8 +7,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .. import search as hub_search
-from ..content import channel
+from .. import hub_search
+from ..hub_pages import channel
 
 logger = logging.getLogger(__name__)
 MAX_QUERY = 200

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from frontend_sites.processes import CHROMIUM, CHROMIUM_ARGS, free_port, start_frontend, stop
 from tests.conftest import HUB_CONTENT, hub_content_handles, import_files
+from tests.harness.processes import CHROMIUM, CHROMIUM_ARGS, free_port, start_frontend, stop
 
 # Playwright's sync API keeps an event loop in the main thread; Django's ORM calls in these
 # tests (fixtures, drafts) are still plain synchronous code.

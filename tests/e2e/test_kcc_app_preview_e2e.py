@@ -65,7 +65,7 @@ def test_the_app_works_offline_with_the_pages_it_synced(content, app_frontend, b
     page.reload()
     page.wait_for_function("document.documentElement.dataset.synced !== undefined", timeout=20_000)
 
-    from frontend_sites.processes import stop
+    from tests.harness.processes import stop
 
     stop(app_frontend["process"])  # really offline: the app's server is gone too
     page.context.set_offline(True)

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client, override_settings
 
 import frontend_sites.settings as frontend_settings
-from frontend_sites import hub
+from frontend_sites import hub_client
 
 OPERATION = re.compile(r"\b(query|mutation)\s+(\w+)")
 
@@ -263,13 +263,13 @@ def frontend(fake_hub):
         overrides = _frontend_settings(kind, site_key, fake_hub)
         overrides.enable()
         active.append(overrides)
-        hub.clear_cache()
+        hub_client.clear_cache()
         return Client(raise_request_exception=False)
 
     yield make
     for overrides in reversed(active):
         overrides.disable()
-    hub.clear_cache()
+    hub_client.clear_cache()
 
 
 @pytest.fixture

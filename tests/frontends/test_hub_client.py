@@ -1,7 +1,7 @@
 import httpx
 import pytest
 
-from frontend_sites.hub import FieldMissing, HubClient, HubError, HubUnavailable, query
+from frontend_sites.hub_client import FieldMissing, HubClient, HubError, HubUnavailable, query
 
 
 def client_answering(status, body):

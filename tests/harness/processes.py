@@ -1,4 +1,5 @@
-"""Start front-ends (and, for scripts, the hub) as subprocesses; used by e2e tests and screenshots."""
+"""Start front-ends (and, for scripts, the hub) as subprocesses; used by the e2e tests and by
+scripts/screenshots.py. Test harness only: nothing in the product imports it."""
 
 import os
 import socket
@@ -8,7 +9,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-REPO_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

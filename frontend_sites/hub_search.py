@@ -3,7 +3,7 @@
 import logging
 from dataclasses import dataclass, field
 
-from . import hub
+from . import hub_client
 from .capabilities import capabilities
 
 logger = logging.getLogger(__name__)
@@ -65,10 +65,10 @@ def search(
     values = {k: v for k, v in values.items() if k in args and v is not None}
     document = _document(args, values, caps.search_result_fields)
     try:
-        data = hub.client(token).execute(document, values)
-    except hub.FieldMissing as error:
+        data = hub_client.client(token).execute(document, values)
+    except hub_client.FieldMissing as error:
         raise SearchUnavailable(error.message) from error
-    except hub.HubError as error:
+    except hub_client.HubError as error:
         if error.code in {"SEARCH_UNAVAILABLE", "INTERNAL_ERROR"}:
             raise SearchUnavailable(error.message) from error
         raise
@@ -110,8 +110,8 @@ def suggestions(prefix: str, site: str | None) -> list[str]:
     if not prefix.strip() or not capabilities().has_suggestions:
         return []
     try:
-        data = hub.client().execute(hub.query("search_suggestions"), {"prefix": prefix, "site": site})
-    except hub.HubError:
+        data = hub_client.client().execute(hub_client.query("search_suggestions"), {"prefix": prefix, "site": site})
+    except hub_client.HubError:
         return []
     return list(data.get("searchSuggestions") or [])[:10]
 
@@ -129,8 +129,8 @@ def record_feedback(query_id: str, found: bool, token: str | None) -> bool:
         f"{{ recordSearchFeedback(queryId: $queryId, found: $found){selection} }}"
     )
     try:
-        hub.client(token).execute(document, {"queryId": query_id, "found": found})
-    except hub.HubError as error:
+        hub_client.client(token).execute(document, {"queryId": query_id, "found": found})
+    except hub_client.HubError as error:
         logger.warning("Search feedback not recorded: %s", error)
         return False
     return True

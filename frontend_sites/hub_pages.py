@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import Http404
 
-from . import hub
+from . import hub_client
 
 CHANNELS = {"website": "WEB", "app": "APP", "kcc": "KCC"}
 MAX_LIST_PAGES = 5  # 5 slices of 100: enough for a section listing or a sitemap
@@ -21,10 +21,10 @@ def normalise_path(path: str) -> str:
 def get_page(path: str) -> dict:
     """The page at `path` on this front-end's site; Http404 when the hub says NOT_FOUND."""
     try:
-        data = hub.client().execute(
-            hub.query("page"), {"site": settings.FRONTEND_SITE_KEY, "path": path, "channel": channel()}
+        data = hub_client.client().execute(
+            hub_client.query("page"), {"site": settings.FRONTEND_SITE_KEY, "path": path, "channel": channel()}
         )
-    except hub.HubError as error:
+    except hub_client.HubError as error:
         if error.code in {"NOT_FOUND", "FORBIDDEN"}:
             raise Http404(path) from error
         raise
@@ -45,10 +45,10 @@ def list_pages(
     """Published pages shown on this site, newest first unless `order_by` says otherwise."""
     pages: list[dict] = []
     after = None
-    client = hub.client(token)
+    client = hub_client.client(token)
     for _ in range(max_slices):
         data = client.execute(
-            hub.query("pages"),
+            hub_client.query("pages"),
             {
                 "site": settings.FRONTEND_SITE_KEY,
                 "type": type,
