@@ -15,9 +15,9 @@ _engines: dict[tuple, SearchEngine] = {}
 def make_engine(name: str, *, url: str = "", index_prefix: str = "hub") -> SearchEngine:
     """A new engine object of the named kind (no network traffic yet)."""
     if name == "database":
-        from .database import DatabaseEngine
+        from .database import make_database_engine
 
-        return DatabaseEngine(url=url, index_prefix=index_prefix)
+        return make_database_engine(url=url, index_prefix=index_prefix)
     if name == "opensearch":
         from .opensearch import OpenSearchEngine
 
