@@ -39,7 +39,7 @@ WAGTAILSEARCH_BACKENDS = {
         "AUTO_UPDATE": env_bool("BENCH_SEARCH_AUTO_UPDATE", False),
     }
 }
-SEARCH_APPLY_OUTBOX_INLINE = env_bool("BENCH_SEARCH_AUTO_UPDATE", False)
+HUB_OUTBOX_INLINE = {"search": env_bool("BENCH_SEARCH_AUTO_UPDATE", False)}
 # Public GET caching would let the HTTP layer answer warm requests; the benchmark POSTs anyway.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405

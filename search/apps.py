@@ -14,8 +14,13 @@ class SearchConfig(AppConfig):
 
         from content.models import Fragment, Keyword, KeywordBestBet
         from content.models.pages import HUB_PAGE_MODELS
+        from content.outbox import Subscriber, register
 
         from . import signals
+        from .outbox import SUBSCRIBER, index_batch
+
+        # Index updates are applied inline in development (HUB_OUTBOX_INLINE), by the worker in production.
+        register(Subscriber(SUBSCRIBER, index_batch))
 
         for model in HUB_PAGE_MODELS:
             name = model.__name__

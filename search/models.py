@@ -1,7 +1,10 @@
-"""Search tables: the database engine's documents and vocabulary, the outbox and the query log."""
+"""Search tables: the database engine's documents and vocabulary, its view of the outbox, the query log."""
 
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
+
+from content.models import OutboxTask
 
 
 class IndexGeneration(models.Model):
@@ -90,32 +93,31 @@ class SearchTerm(models.Model):
         indexes = [models.Index(fields=["generation", "length"], name="search_term_length")]
 
 
-class IndexTask(models.Model):
-    """The outbox: "bring page X in the index up to date", written in the transaction of the change.
+OUTBOX_SUBSCRIBER = "search"
 
-    A task only says which page; applying it reads the page as it is then (live -> index,
-    otherwise -> remove), so tasks can be applied late, twice or out of order without harm.
-    A task is kept until it was applied; failures are retried with backoff.
+
+class IndexTaskManager(models.Manager):
+    def get_queryset(self):
+        tasks = super().get_queryset().filter(subscriber=OUTBOX_SUBSCRIBER, kind="page")
+        return tasks.annotate(page_id=F("object_id"))
+
+
+class IndexTask(OutboxTask):
+    """The search index's view of the outbox: "bring page X in the index up to date".
+
+    The tasks live in `content.OutboxTask` (subscriber "search"), shared with every other
+    subscriber; this proxy shows only the search tasks and names their key `page_id`.
+    Applying a task reads the page as it is then (live -> index, otherwise -> remove).
     """
 
-    INDEX, DELETE = "index", "delete"
+    INDEX, DELETE = OutboxTask.UPDATE, OutboxTask.DELETE
 
-    page_id = models.PositiveIntegerField()
-    action = models.CharField(max_length=10, choices=[(INDEX, "indexeren"), (DELETE, "verwijderen")], default=INDEX)
-    reason = models.CharField(max_length=50, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    available_at = models.DateTimeField(default=timezone.now)
-    applied_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    objects = IndexTaskManager()
 
     class Meta:
+        proxy = True
         verbose_name = "indexeertaak"
         verbose_name_plural = "indexeertaken"
-        indexes = [models.Index(fields=["applied_at", "available_at"], name="search_task_pending")]
-
-    def __str__(self):
-        return f"{self.action} page {self.page_id}"
 
 
 class SearchQueryLog(models.Model):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from wagtail.models import Page, ReferenceIndex
 
+from content.models import OutboxTask
+
 from .keywords import keywords_changed
-from .models import IndexTask
 from .outbox import enqueue
 
 
@@ -14,11 +15,11 @@ def page_published(sender, instance, **kwargs):
 
 
 def page_unpublished(sender, instance, **kwargs):
-    enqueue([instance.pk], action=IndexTask.DELETE, reason="unpublished")
+    enqueue([instance.pk], action=OutboxTask.DELETE, reason="unpublished")
 
 
 def page_deleted(sender, instance, **kwargs):
-    enqueue([instance.pk], action=IndexTask.DELETE, reason="deleted")
+    enqueue([instance.pk], action=OutboxTask.DELETE, reason="deleted")
 
 
 def page_moved(sender, instance, **kwargs):

@@ -2,6 +2,7 @@
 
 from .fragments import Fragment
 from .keywords import Keyword, KeywordBestBet
+from .outbox import OutboxTask
 from .pages import AnswerPage, ArticlePage, HomePage, HubPage, ProductPage, SectionPage
 from .readability import PageReadability
 from .sites import MenuItem, SiteConfig
@@ -18,6 +19,7 @@ __all__ = [
     "Keyword",
     "KeywordBestBet",
     "MenuItem",
+    "OutboxTask",
     "PageReadability",
     "PageTombstone",
     "ProductPage",

@@ -139,8 +139,10 @@ HUB_GRAPHQL = {
 SEARCH_ENGINE = env("SEARCH_ENGINE", "database")
 SEARCH_URL = env("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "hub")
-# In development the outbox is applied in the request that wrote it; in production a worker does.
-SEARCH_APPLY_OUTBOX_INLINE = env_bool("SEARCH_APPLY_OUTBOX_INLINE", True)
+# The outbox (content/outbox.py, docs/outbox.md): per subscriber, whether its tasks are applied in
+# the request that wrote them, right after the commit (development), or only by `outbox_worker`.
+# External pushes never run inline, whatever this says.
+HUB_OUTBOX_INLINE = {"search": env_bool("SEARCH_APPLY_OUTBOX_INLINE", True)}
 
 LOGGING = {
     "version": 1,

@@ -6,7 +6,7 @@ from .base import MEDIA_ROOT, STATIC_ROOT
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = MEDIA_ROOT.parent / "test-media"
-SEARCH_APPLY_OUTBOX_INLINE = True
+HUB_OUTBOX_INLINE = {"search": True}
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder
 
 # Wagtail's own search index serves only the admin's page search, which no test uses; keeping it
