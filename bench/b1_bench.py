@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from content.readability.analysis import analyze_text  # noqa: E402
-from content.readability.glossary import Glossary  # noqa: E402
+from quality.b1.analysis import analyze_text  # noqa: E402
+from quality.b1.glossary import Glossary  # noqa: E402
 
 PARAGRAPHS = [
     "Wilt u een nieuw paspoort of een nieuwe ID-kaart? Maak dan eerst een afspraak. Dat kan online of "

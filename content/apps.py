@@ -9,17 +9,15 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
-        from wagtail.models import Page, Revision
+        from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished
 
-        from .editorial.signals import store_b1_report
         from .models import SiteConfig
         from .models.pages import HUB_PAGE_MODELS
         from .signals import clear_tombstones, ensure_roles, record_deleted, record_unpublished, site_editors_for_config
 
         post_migrate.connect(ensure_roles, sender=self)
         post_save.connect(site_editors_for_config, sender=SiteConfig, dispatch_uid="hub-site-editors")
-        post_save.connect(store_b1_report, sender=Revision, dispatch_uid="hub-b1-report")
         for model in HUB_PAGE_MODELS:
             page_unpublished.connect(record_unpublished, sender=model, dispatch_uid=f"tomb-unpub-{model.__name__}")
             page_published.connect(clear_tombstones, sender=model, dispatch_uid=f"tomb-pub-{model.__name__}")

@@ -4,8 +4,13 @@ Every content block carries the channels it is shown on. `kcc_script` blocks are
 they can only be shown on the KCC and balie channels, and only to staff.
 """
 
+import html
+from collections.abc import Iterator
+from functools import cache
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -32,16 +37,37 @@ class ChannelsBlock(blocks.MultipleChoiceBlock):
         )
 
 
+def list_items(items) -> list:
+    """The values of a ListBlock in stored form. Wagtail stores each item as
+    {"type": "item", "value": ..., "id": ...}; older data and rendered values hold bare values."""
+    return [
+        item["value"] if isinstance(item, dict) and "type" in item and "value" in item else item for item in items or []
+    ]
+
+
 class ChannelStructBlock(blocks.StructBlock):
-    """Base for every content block: the block knows its channels and whether it is internal."""
+    """Base for every content block. The block knows itself: its channels, whether it is
+    internal, its plain texts (the same for the B1 check and the search index) and the content
+    it refers to. Values are in stored (raw JSON) form, or as rendered by `content.rendering`."""
 
     internal = False
 
     channels = ChannelsBlock()
 
+    def plain_texts(self, value: dict) -> list[str]:
+        """The texts an editor wrote in this block, without markup."""
+        return []
+
+    def references(self, value: dict) -> Iterator[tuple[str, int]]:
+        """(kind, id) of each page, fragment or image this block refers to."""
+        return iter(())
+
 
 class TextContentBlock(ChannelStructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Tekst")
+
+    def plain_texts(self, value):
+        return [html.unescape(strip_tags(str(value.get("text") or "")))]
 
     class Meta:
         icon = "pilcrow"
@@ -56,6 +82,9 @@ class KccScriptBlock(ChannelStructBlock):
 
     channels = ChannelsBlock(choices=STAFF_CHANNEL_CHOICES)
     script = blocks.TextBlock(label="Script", help_text="Wat zegt of vraagt de medewerker?")
+
+    def plain_texts(self, value):
+        return [value.get("script") or ""]
 
     def clean(self, value):
         value = super().clean(value)
@@ -72,6 +101,9 @@ class KccScriptBlock(ChannelStructBlock):
 
 class StepsBlock(ChannelStructBlock):
     steps = blocks.ListBlock(blocks.TextBlock(label="Stap"), label="Stappen")
+
+    def plain_texts(self, value):
+        return [str(step) for step in list_items(value.get("steps"))]
 
     class Meta:
         icon = "list-ol"
@@ -91,6 +123,9 @@ class CostRowBlock(blocks.StructBlock):
 class CostTableBlock(ChannelStructBlock):
     rows = blocks.ListBlock(CostRowBlock(), label="Regels")
 
+    def plain_texts(self, value):
+        return [str(row.get("description", "")) for row in list_items(value.get("rows"))]
+
     class Meta:
         icon = "table"
         label = "Kostentabel"
@@ -109,6 +144,9 @@ class FaqItemBlock(blocks.StructBlock):
 class FaqBlock(ChannelStructBlock):
     items = blocks.ListBlock(FaqItemBlock(), label="Vragen")
 
+    def plain_texts(self, value):
+        return [f"{item.get('question', '')}\n{item.get('answer', '')}" for item in list_items(value.get("items"))]
+
     class Meta:
         icon = "help"
         label = "Veelgestelde vragen"
@@ -118,6 +156,9 @@ class FaqBlock(ChannelStructBlock):
 class NoticeBlock(ChannelStructBlock):
     level = blocks.ChoiceBlock(choices=[("info", "Informatie"), ("warning", "Let op")], default="info", label="Soort")
     text = blocks.TextBlock(label="Tekst")
+
+    def plain_texts(self, value):
+        return [value.get("text") or ""]
 
     class Meta:
         icon = "warning"
@@ -144,6 +185,14 @@ class LinkBlock(blocks.StructBlock):
 class LinkListBlock(ChannelStructBlock):
     links = blocks.ListBlock(LinkBlock(), label="Links")
 
+    def plain_texts(self, value):
+        return [link.get("title", "") for link in list_items(value.get("links"))]
+
+    def references(self, value):
+        for link in list_items(value.get("links")):
+            if isinstance(link.get("page"), int):
+                yield "page", link["page"]
+
     class Meta:
         icon = "link"
         label = "Lijst met links"
@@ -159,6 +208,13 @@ class ImageContentBlock(ChannelStructBlock):
     )
     caption = blocks.CharBlock(required=False, label="Onderschrift", max_length=255)
 
+    def plain_texts(self, value):
+        return [value.get("alt") or "", value.get("caption") or ""]
+
+    def references(self, value):
+        if value.get("image"):
+            yield "image", value["image"]
+
     class Meta:
         icon = "image"
         label = "Afbeelding"
@@ -166,6 +222,11 @@ class ImageContentBlock(ChannelStructBlock):
 
 class FragmentBlock(ChannelStructBlock):
     fragment = SnippetChooserBlock("content.Fragment", label="Tekstblok")
+
+    def references(self, value):
+        # The fragment's own texts belong to the fragment; rendering puts them in its children.
+        if value.get("fragment"):
+            yield "fragment", value["fragment"]
 
     class Meta:
         icon = "snippet"
@@ -198,6 +259,32 @@ class ContentStreamBlock(blocks.StreamBlock):
 
     def __init__(self, **kwargs):
         super().__init__([*_content_blocks(), ("fragment", FragmentBlock())], **kwargs)
+
+
+@cache
+def content_block(block_type: str) -> ChannelStructBlock | None:
+    """The block class instance behind a content block type name (None for unknown names)."""
+    return ContentStreamBlock().child_blocks.get(block_type)
+
+
+def content_blocks_of(raw_stream) -> Iterator[tuple[dict, str | None, str]]:
+    """Walk a stream in stored form: (stored block, product section, path) for every content
+    block, with product sections opened up. The path is the block's id, prefixed with its
+    section's id inside a section (the key the B1 report uses)."""
+    for child in raw_stream or []:
+        if child.get("type") == "section":
+            value = child.get("value") or {}
+            for inner in value.get("content") or []:
+                yield inner, value.get("section"), f"{child.get('id')}.{inner.get('id')}"
+        else:
+            yield child, None, child.get("id") or ""
+
+
+def raw_stream(stream) -> list:
+    """A StreamValue (or its raw data, or None) as the list of stored blocks."""
+    if stream is None:
+        return []
+    return list(getattr(stream, "raw_data", stream))
 
 
 class ProductSectionBlock(blocks.StructBlock):

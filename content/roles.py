@@ -27,19 +27,19 @@ _EDITOR_SNIPPETS = [
     ("content", "view_fragment"),
     ("content", "add_fragment"),
     ("content", "change_fragment"),
-    ("readability", "view_glossaryterm"),
-    ("readability", "view_allowedword"),
+    ("quality", "view_glossaryterm"),
+    ("quality", "view_allowedword"),
 ]
 _FINAL_EDITOR_EXTRA = [
     ("content", "delete_keyword"),
     ("content", "delete_fragment"),
     ("content", "publish_fragment"),
-    ("readability", "add_glossaryterm"),
-    ("readability", "change_glossaryterm"),
-    ("readability", "delete_glossaryterm"),
-    ("readability", "add_allowedword"),
-    ("readability", "change_allowedword"),
-    ("readability", "delete_allowedword"),
+    ("quality", "add_glossaryterm"),
+    ("quality", "change_glossaryterm"),
+    ("quality", "delete_glossaryterm"),
+    ("quality", "add_allowedword"),
+    ("quality", "change_allowedword"),
+    ("quality", "delete_allowedword"),
     ("search", "view_searchquerylog"),
     ("wagtailredirects", "add_redirect"),
     ("wagtailredirects", "change_redirect"),
@@ -50,8 +50,8 @@ _SITE_EDITOR_SNIPPETS = [
     ("content", "view_fragment"),
     ("content", "add_fragment"),
     ("content", "change_fragment"),
-    ("readability", "view_glossaryterm"),
-    ("readability", "view_allowedword"),
+    ("quality", "view_glossaryterm"),
+    ("quality", "view_allowedword"),
 ]
 
 MODEL_PERMISSIONS = {

@@ -1,27 +1,19 @@
 """Search analytics without personal data: what people search, and whether KCC found an answer.
 
-No IP address, no user and no session is stored. Numbers that could identify someone (a BSN,
-a phone or case number) and e-mail addresses are masked before the query is written.
+No IP address, no user and no session is stored. Personal data in the query (a BSN, a phone
+or case number, an e-mail address, an address) is masked by the one rule in
+`content.personal_data` before the query is written.
 """
 
 from __future__ import annotations
 
-import re
-
 from django.utils import timezone
+
+from content.personal_data import mask_personal_data
 
 from .models import SearchQueryLog
 
-_EMAIL = re.compile(r"\S+@\S+")
-# Five or more digits, also when written with spaces, dots or dashes in between (06-12345678).
-_NUMBER = re.compile(r"\d(?:[\s.\-/]*\d){4,}")
-NUMBER_MASK = "[nummer]"
-EMAIL_MASK = "[e-mail]"
-
-
-def mask_personal_data(text: str) -> str:
-    text = _EMAIL.sub(EMAIL_MASK, text)
-    return _NUMBER.sub(NUMBER_MASK, text)
+__all__ = ["log_search", "mask_personal_data", "normalise_for_log", "record_feedback"]
 
 
 def normalise_for_log(query: str) -> str:

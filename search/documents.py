@@ -7,18 +7,17 @@ may see (kcc_script blocks, internal pages, an answer's internal note).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
-from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from content.channels import CHANNELS, INTERNAL, STAFF_CHANNELS
-from content.models import AnswerPage, ArticlePage, ProductPage
+from content.models import AnswerPage, ArticlePage, PageReadability, ProductPage, SiteDirectory
 from content.models.pages import HUB_PAGE_MODELS
-from content.visibility import Viewer, load_references, page_is_visible, render_for_channel
+from content.rendering import load_references, render_for_channel
+from content.visibility import Viewer, page_is_visible
 
 CONTENT_TYPES = {ProductPage: "product", AnswerPage: "answer", ArticlePage: "article"}
 
@@ -80,9 +79,6 @@ class DocumentBuilder:
     """Builds documents, loading the site list once for many pages."""
 
     def __init__(self):
-        # The API owns "which site is a page on, and its path there"; reuse it, don't copy it.
-        from api.sites.directory import SiteDirectory
-
         self.sites = SiteDirectory()
         self.key_by_site_id = {site_id: config.key for site_id, config in self.sites.by_site_id.items()}
 
@@ -117,8 +113,8 @@ class DocumentBuilder:
         if not any(page.stream_field_names and getattr(page, n) for n in page.stream_field_names):
             channels = list(CHANNELS)  # a page without blocks is shown (title, summary) everywhere
 
-        public_text = "\n".join(t for b in public_blocks.values() for t in block_texts(b))
-        internal_parts = [t for bid, b in staff_blocks.items() if bid not in public_blocks for t in block_texts(b)]
+        public_text = "\n".join(t for b in public_blocks.values() for t in b.plain_texts())
+        internal_parts = [t for bid, b in staff_blocks.items() if bid not in public_blocks for t in b.plain_texts()]
         phrasings = list(getattr(page, "phrasing_list", []))
         summary = page.summary
         if isinstance(page, AnswerPage):
@@ -163,45 +159,5 @@ class DocumentBuilder:
 
 
 def _readability_score(page) -> float | None:
-    try:
-        from content.readability_reports import reports_for_pages
-    except ImportError:  # the B1 work is not there yet
-        return None
-    report = reports_for_pages([page]).get(page.pk)
+    report = PageReadability.summaries_for_pages([page]).get(page.pk)
     return report.get("score") if report else None
-
-
-def block_texts(block) -> list[str]:
-    """Plain texts of one rendered (already visibility-filtered) block."""
-    value = block.value if isinstance(block.value, dict) else {}
-    kind = block.type
-    texts: list[str] = []
-    if kind == "text":
-        texts.append(html.unescape(strip_tags(str(value.get("text") or ""))))
-    elif kind == "kcc_script":
-        texts.append(value.get("script") or "")
-    elif kind == "notice":
-        texts.append(value.get("text") or "")
-    elif kind == "steps":
-        texts += [str(_item(s)) for s in value.get("steps") or []]
-    elif kind == "faq":
-        for item in value.get("items") or []:
-            item = _item(item)
-            texts.append(f"{item.get('question', '')}\n{item.get('answer', '')}")
-    elif kind == "cost_table":
-        texts += [str(_item(row).get("description", "")) for row in value.get("rows") or []]
-    elif kind == "image":
-        texts += [value.get("alt") or "", value.get("caption") or ""]
-    elif kind == "link_list":
-        texts += [link.get("title", "") for link in block.links]
-    elif kind == "fragment":
-        for child in block.children:
-            texts += block_texts(child)
-    return [t for t in texts if t]
-
-
-def _item(item):
-    # ListBlock items are stored as {"type": "item", "value": ..., "id": ...}.
-    if isinstance(item, dict) and "value" in item and "type" in item:
-        return item["value"]
-    return item

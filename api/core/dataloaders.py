@@ -5,7 +5,6 @@ fetches every registered key in one go. This keeps the number of SQL queries fla
 pages, blocks or keywords a response holds.
 """
 
-from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 
 
@@ -45,10 +44,3 @@ def loaders_for(info) -> RequestLoaders:
     if not hasattr(request, "_hub_loaders"):
         request._hub_loaders = RequestLoaders()
     return request._hub_loaders
-
-
-def group_by_model(pages) -> dict:
-    grouped = defaultdict(list)
-    for page in pages:
-        grouped[type(page)].append(page)
-    return grouped

@@ -4,6 +4,8 @@ import graphene
 from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
 
+from content.blocks import list_items
+
 from .images import Image
 
 
@@ -69,7 +71,7 @@ class StepsBlock(graphene.ObjectType):
 
     @staticmethod
     def resolve_steps(block, info):
-        return [s.get("value", s) if isinstance(s, dict) else s for s in block.value.get("steps", [])]
+        return list_items(block.value.get("steps"))
 
 
 class CostRow(graphene.ObjectType):
@@ -91,8 +93,7 @@ class CostTableBlock(graphene.ObjectType):
     @staticmethod
     def resolve_cost_rows(block, info):
         rows = []
-        for row in block.value.get("rows", []):
-            row = row.get("value", row) if "value" in row else row
+        for row in list_items(block.value.get("rows")):
             amount = f"{float(row['amount']):.2f}"
             euros, cents = amount.split(".")
             grouped = f"{int(euros):,}".replace(",", ".")
@@ -119,7 +120,7 @@ class FaqBlock(graphene.ObjectType):
 
     @staticmethod
     def resolve_faq_items(block, info):
-        return [i.get("value", i) if "value" in i else i for i in block.value.get("items", [])]
+        return list_items(block.value.get("items"))
 
 
 class NoticeLevel(graphene.Enum):

@@ -3,7 +3,8 @@
 from collections import defaultdict
 
 from content.models import Keyword
-from content.visibility import PUBLIC_WEB, load_references, render_for_channel
+from content.rendering import load_references, render_for_channel
+from content.visibility import PUBLIC_WEB
 
 from ..core.dataloaders import loaders_for
 
@@ -115,10 +116,10 @@ def _load_blocks(info, keys):
 
 
 def _load_readability(info, keys):
-    from content.readability_reports import reports_for_pages
+    from content.models import PageReadability
 
     pages = _pages(info, keys)
-    reports = reports_for_pages(pages)
+    reports = PageReadability.summaries_for_pages(pages)
     return {k: reports.get(k[1]) for k in keys}
 
 

@@ -65,12 +65,11 @@ class PageConnection(graphene.ObjectType):
 
 
 def _find_by_path(info, site_key, path):
-    config = site_directory(info).get(site_key)
-    root = config.site.root_page
+    directory = site_directory(info)
+    config = directory.get(site_key)
     if not isinstance(path, str) or len(path) > 1000 or "//" in path:
         raise ClientError(BAD_INPUT, "`path` must look like /producten/paspoort/.")
-    url_path = root.url_path + path.strip("/") + ("/" if path.strip("/") else "")
-    return Page.objects.filter(url_path=url_path).specific().first()
+    return directory.page_at(config, path)
 
 
 def _through_ids(models, field_name, **lookup):

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailredirects", "0008_add_verbose_name_plural"),
-        ("readability", "0001_initial"),
+        ("quality", "0002_move_from_readability"),
         ("search", "0001_initial"),
     ]
 

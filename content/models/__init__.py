@@ -5,7 +5,7 @@ from .keywords import Keyword, KeywordBestBet
 from .outbox import OutboxTask
 from .pages import AnswerPage, ArticlePage, HomePage, HubPage, ProductPage, SectionPage
 from .readability import PageReadability
-from .sites import MenuItem, SiteConfig
+from .sites import MenuItem, SiteConfig, SiteDirectory
 from .tombstones import PageTombstone
 from .workflow import EindredactieTask
 
@@ -25,4 +25,5 @@ __all__ = [
     "ProductPage",
     "SectionPage",
     "SiteConfig",
+    "SiteDirectory",
 ]

@@ -2,7 +2,6 @@ import uuid
 
 from django import forms
 from django.db import models
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -10,9 +9,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock
+from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock, content_block, content_blocks_of, raw_stream
 from ..channels import AUDIENCE_CHOICES, PUBLIC
-from ..editorial.forms import HubPageForm
+from .sites import SiteDirectory
 
 DOELGROEP_CHOICES = [("burger", "Inwoners"), ("bedrijf", "Ondernemers"), ("beide", "Inwoners en ondernemers")]
 
@@ -40,12 +39,6 @@ class SectionPage(Page):
     class Meta:
         verbose_name = "rubriek"
         verbose_name_plural = "rubrieken"
-
-
-def _b1_panels():
-    from ..editorial.panels import B1SummaryPanel
-
-    return [MultiFieldPanel([B1SummaryPanel(), FieldPanel("b1_override_reason")], heading="B1-taalniveau")]
 
 
 class HubPage(HeadlessPreviewMixin, Page):
@@ -101,7 +94,6 @@ class HubPage(HeadlessPreviewMixin, Page):
     ]
     parent_page_types = ["content.HomePage", "content.SectionPage"]
     subpage_types = []
-    base_form_class = HubPageForm
     # The stream fields an editor writes; used by B1 checks, search and the API.
     stream_field_names: tuple[str, ...] = ("body",)
 
@@ -117,10 +109,8 @@ class HubPage(HeadlessPreviewMixin, Page):
 
     def get_client_root_url(self, request) -> str:
         """Preview in the front-end of the page's own site, not the admin's site."""
-        from .sites import SiteConfig
-
-        site = self.get_site() if self.pk else (self.get_parent().get_site() if self.get_parent() else None)
-        config = SiteConfig.objects.filter(site=site).first() if site else None
+        node = self if self.pk else self.get_parent()
+        config = SiteDirectory().site_of(node) if node is not None else None
         if config and config.frontend_url:
             return config.frontend_url.rstrip("/") + "/preview/"
         return super().get_client_root_url(request)
@@ -137,29 +127,12 @@ class HubPage(HeadlessPreviewMixin, Page):
 
 
 def _stream_texts(stream):
-    """Walk a stream value and yield (block id, plain text) for every text an editor wrote."""
-    for child in stream or []:
-        yield from (
-            (child.id if not sub else f"{child.id}.{sub}", text)
-            for sub, text in _block_texts(child.block_type, child.value)
-        )
-
-
-def _block_texts(block_type, value):
-    if block_type == "section":
-        for child in value["content"]:
-            for sub, text in _block_texts(child.block_type, child.value):
-                yield (f"{child.id}.{sub}" if sub else child.id), text
-    elif block_type == "text":
-        yield "", strip_tags(value["text"].source)
-    elif block_type == "kcc_script":
-        yield "", value["script"]
-    elif block_type == "notice":
-        yield "", value["text"]
-    elif block_type == "steps":
-        yield "", "\n".join(value["steps"])
-    elif block_type == "faq":
-        yield "", "\n".join(f"{item['question']}\n{item['answer']}" for item in value["items"])
+    """(path, plain text) for every content block of a stream: each block type names its texts."""
+    for child, _section, path in content_blocks_of(raw_stream(stream)):
+        block = content_block(child.get("type"))
+        texts = [t for t in block.plain_texts(child.get("value") or {}) if t] if block is not None else []
+        if texts:
+            yield path, "\n".join(texts)
 
 
 class ProductPage(HubPage):
@@ -183,7 +156,6 @@ class ProductPage(HubPage):
         ),
         FieldPanel("actions"),
         FieldPanel("body"),
-        *_b1_panels(),
     ]
     search_fields = [*HubPage.search_fields, index.SearchField("upl_name")]
 
@@ -219,7 +191,6 @@ class AnswerPage(HubPage):
         FieldPanel("status"),
         FieldPanel("doelgroep"),
         *HubPage.meta_panels,
-        *_b1_panels(),
     ]
     search_fields = [*HubPage.search_fields, index.SearchField("phrasings"), index.SearchField("short_answer")]
 
@@ -264,7 +235,6 @@ class ArticlePage(HubPage):
         ),
         FieldPanel("body"),
         *HubPage.meta_panels,
-        *_b1_panels(),
     ]
 
     class Meta:

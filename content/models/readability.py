@@ -21,3 +21,17 @@ class PageReadability(models.Model):
         verbose_name = "B1-rapport"
         verbose_name_plural = "B1-rapporten"
         indexes = [models.Index(fields=["page", "-created_at"])]
+
+    @classmethod
+    def summaries_for_pages(cls, pages) -> dict:
+        """Map page id -> {"score", "b1", "issue_count"}: one query for any number of pages.
+
+        A published page shows the report of its live revision; a draft its latest revision.
+        """
+        wanted = {}
+        for page in pages:
+            revision_id = page.live_revision_id if page.live else None
+            wanted[revision_id or page.latest_revision_id] = page.pk
+        wanted.pop(None, None)
+        rows = cls.objects.filter(revision_id__in=wanted).values_list("revision_id", "score", "b1", "issue_count")
+        return {wanted[rev]: {"score": score, "b1": b1, "issue_count": count} for rev, score, b1, count in rows}

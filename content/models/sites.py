@@ -4,7 +4,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Gebruik een kleur als #9b1b30.")
 
@@ -66,3 +66,53 @@ class MenuItem(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "menu-item"
+
+
+class SiteDirectory:
+    """Which site a page is on, and its path and URL there: the one home of that rule.
+
+    A page lives in one site's tree (its canonical site). The API, the search index and the
+    preview URL ask a directory, which loads the sites once and answers for many pages.
+    """
+
+    def __init__(self):
+        configs = SiteConfig.objects.filter(key__isnull=False).select_related("site__root_page")
+        self.by_key = {c.key: c for c in configs}
+        self.by_site_id = {c.site_id: c for c in configs}
+        # Longest root path first, so a nested site wins over its parent.
+        self._roots = sorted(((c.site.root_page.path, c) for c in configs), key=lambda r: -len(r[0]))
+
+    def find(self, key: str) -> SiteConfig | None:
+        return self.by_key.get(key)
+
+    def site_of(self, page) -> SiteConfig | None:
+        """The site whose tree holds `page` (any page with a tree path), or None."""
+        for root_path, config in self._roots:
+            if page.path.startswith(root_path):
+                return config
+        return None
+
+    def key_of_site_id(self, site_id) -> str:
+        config = self.by_site_id.get(site_id)
+        return config.key if config else ""
+
+    def relative_path(self, page) -> str | None:
+        config = self.site_of(page)
+        if config is None:
+            return None
+        root_url_path = config.site.root_page.url_path
+        return "/" + page.url_path[len(root_url_path) :]
+
+    def url_for_path(self, config, path: str) -> str:
+        return (config.frontend_url or "").rstrip("/") + path
+
+    def url_of(self, page) -> str | None:
+        config = self.site_of(page)
+        path = self.relative_path(page)
+        return None if config is None or path is None else self.url_for_path(config, path)
+
+    @staticmethod
+    def page_at(config: SiteConfig, path: str):
+        """The page (specific) at `path` within the site of `config`, or None."""
+        url_path = config.site.root_page.url_path + path.strip("/") + ("/" if path.strip("/") else "")
+        return Page.objects.filter(url_path=url_path).specific().first()

@@ -17,7 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "content",
-    "content.readability",
+    "quality",
     "search",
     "api",
     "wagtail_headless_preview",

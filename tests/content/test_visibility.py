@@ -3,7 +3,8 @@
 import pytest
 
 from content.models import AnswerPage, ProductPage
-from content.visibility import Viewer, page_is_visible, render_for_channel, visible_page_ids
+from content.rendering import render_for_channel
+from content.visibility import Viewer, page_is_visible, visible_page_ids
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from content.readability.analysis import analyze_text
-from content.readability.config import B1Config
-from content.readability.glossary import Glossary
+from quality.b1.analysis import analyze_text
+from quality.b1.config import B1Config
+from quality.b1.glossary import Glossary
 
 PAIRS = json.loads((Path(__file__).parent / "data" / "pairs.json").read_text(encoding="utf-8"))
 

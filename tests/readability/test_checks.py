@@ -1,6 +1,6 @@
 import pytest
 
-from content.readability.analysis import ISSUE_CODES
+from quality.b1.analysis import ISSUE_CODES
 
 from .conftest import codes, issue_texts
 

@@ -10,7 +10,7 @@ TEXT = "Indien u vragen heeft, kunt u bellen.\nWij sturen de brief middels de po
 
 @pytest.fixture(autouse=True)
 def data_files_only(monkeypatch, glossary):
-    monkeypatch.setattr("content.readability.analysis.current_glossary", lambda: glossary)
+    monkeypatch.setattr("quality.b1.analysis.current_glossary", lambda: glossary)
 
 
 def run(*args, stdin=None, monkeypatch=None):
@@ -31,7 +31,7 @@ def test_text_report_shows_score_verdict_and_issues_with_line_and_column(tmp_pat
 
 
 def test_json_report_is_the_analysis_report(tmp_path):
-    from content.readability.analysis import analyze_text
+    from quality.b1.analysis import analyze_text
 
     path = tmp_path / "tekst.txt"
     path.write_text(TEXT, encoding="utf-8")

@@ -1,9 +1,9 @@
 import pytest
 
-from content.readability.analysis import analyze_text
-from content.readability.config import B1Config
-from content.readability.glossary import Glossary, current_glossary, invalidate_glossary_cache
-from content.readability.lexicon import load_data, verb_forms
+from quality.b1.analysis import analyze_text
+from quality.b1.config import B1Config
+from quality.b1.glossary import Glossary, current_glossary, invalidate_glossary_cache
+from quality.b1.lexicon import load_data, verb_forms
 
 from .conftest import codes
 
@@ -57,7 +57,7 @@ def test_analysis_works_without_a_database(caplog):
 
 @pytest.mark.django_db
 def test_editors_glossary_entries_are_merged_and_picked_up_after_saving():
-    from content.readability.models import AllowedWord, GlossaryTerm
+    from quality.models import AllowedWord, GlossaryTerm
 
     invalidate_glossary_cache()
     assert "stadsloket" not in {t["term"] for t in current_glossary().terms}
@@ -78,7 +78,7 @@ def test_editors_glossary_entries_are_merged_and_picked_up_after_saving():
 
 @pytest.mark.django_db
 def test_glossary_models_read_well_in_the_admin():
-    from content.readability.models import AllowedWord, GlossaryTerm
+    from quality.models import AllowedWord, GlossaryTerm
 
     assert str(GlossaryTerm(term="middels")) == "middels"
     assert str(AllowedWord(word="DigiD")) == "DigiD"
@@ -88,7 +88,7 @@ def test_glossary_models_read_well_in_the_admin():
 
 @pytest.mark.django_db
 def test_editors_find_the_glossary_in_the_admin(client, django_user_model):
-    from content.readability.models import GlossaryTerm
+    from quality.models import GlossaryTerm
 
     GlossaryTerm.objects.create(term="stadsloket", alternative="balie")
     admin = django_user_model.objects.create_superuser("redacteur", "r@example.org", "geheim")

@@ -1,7 +1,7 @@
 import json
 
-from content.readability.analysis import analyze_texts
-from content.readability.config import B1Config, get_config
+from quality.b1.analysis import analyze_texts
+from quality.b1.config import B1Config, get_config
 
 
 def test_the_report_has_the_contract_keys(analyze):
@@ -73,7 +73,7 @@ def test_a_warm_analysis_of_500_words_is_fast(glossary):
     import time
 
     from bench.b1_bench import TEXT
-    from content.readability.analysis import analyze_text
+    from quality.b1.analysis import analyze_text
 
     analyze_text(TEXT, glossary=glossary)
     started = time.perf_counter()

@@ -1,4 +1,4 @@
-from content.readability.segment import segment, tokenize
+from quality.b1.segment import segment, tokenize
 
 from .conftest import codes
 
@@ -68,7 +68,7 @@ def test_blank_lines_separate_paragraphs():
 
 
 def test_html_is_analysed_with_spans_into_the_markup(glossary):
-    from content.readability.analysis import analyze_html
+    from quality.b1.analysis import analyze_html
 
     markup = "<p>Wij sturen u <b>middels</b> een brief.</p><ul><li>Kom op tijd</li><li>Neem uw pas mee</li></ul>"
     report = analyze_html(markup, glossary=glossary)
@@ -84,7 +84,7 @@ def test_html_is_analysed_with_spans_into_the_markup(glossary):
 
 
 def test_html_entities_and_scripts_are_handled(glossary):
-    from content.readability.analysis import analyze_html
+    from quality.b1.analysis import analyze_html
 
     report = analyze_html("<p>Caf&eacute;&nbsp;open.</p><script>var x = 'teneinde';</script>", glossary=glossary)
     assert [s["text"] for s in report["sentences"]] == ["Café open."]

@@ -3,6 +3,8 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .reports import page_report
+
 GATED_ACTIONS = ("action-publish", "action-submit")
 REASON_FIELD = "b1_override_reason"
 
@@ -19,8 +21,6 @@ class HubPageForm(WagtailAdminPageForm):
         super()._post_clean()  # the instance now holds the edited content
         if not any(action in self.data for action in GATED_ACTIONS) or self.errors:
             return
-        from .reports import page_report
-
         report = page_report(self.instance)
         self.b1_report = report
         if not report["b1"] and not self.cleaned_data.get(REASON_FIELD, "").strip():

@@ -122,11 +122,11 @@ def _database_entries() -> tuple[list[dict], list[str]]:
         from django.apps import apps
         from django.conf import settings
 
-        if not settings.configured or not apps.ready or not apps.is_installed("content.readability"):
+        if not settings.configured or not apps.ready or not apps.is_installed("quality"):
             return [], []
         from django.db import DatabaseError
 
-        from .models import AllowedWord, GlossaryTerm
+        from ..models import AllowedWord, GlossaryTerm
     except ImportError:
         return [], []
     try:

@@ -3,7 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from content.readability.analysis import analyze_text
+from quality.b1.analysis import analyze_text
 
 SEVERITY_LABELS = {"error": "FOUT", "warning": "let op"}
 

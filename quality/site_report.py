@@ -73,7 +73,7 @@ def b1_site_report(request):
         return _csv(figures, chosen)
     return render(
         request,
-        "content/editorial/b1_site_report.html",
+        "quality/b1_site_report.html",
         {"sites": sites, "chosen": chosen, "figures": figures, "page_title": "B1-rapport"},
     )
 

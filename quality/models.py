@@ -1,4 +1,6 @@
-"""The editors' glossary: jargon with a plain alternative, and words that are always fine."""
+"""The editors' glossary: jargon with a plain alternative, and words that are always fine.
+
+The tables keep the names they had when this lived in the app `readability`."""
 
 from django.db import models
 
@@ -19,6 +21,7 @@ class GlossaryTerm(models.Model):
     note = models.TextField("toelichting", blank=True, help_text="Extra uitleg voor de schrijver (mag leeg blijven).")
 
     class Meta:
+        db_table = "readability_glossaryterm"
         ordering = ["term"]
         verbose_name = "ambtelijk woord"
         verbose_name_plural = "ambtelijke woorden"
@@ -37,6 +40,7 @@ class AllowedWord(models.Model):
     note = models.TextField("toelichting", blank=True, help_text="Waarom dit woord goed is (mag leeg blijven).")
 
     class Meta:
+        db_table = "readability_allowedword"
         ordering = ["word"]
         verbose_name = "toegestaan woord"
         verbose_name_plural = "toegestane woorden"

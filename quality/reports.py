@@ -1,11 +1,14 @@
 """One B1 report for a page, the same everywhere: stored per revision, shown in the editor,
 enforced at publish time, summarised in the site report and exposed in the API."""
 
+from content.models import PageReadability
+from content.models.pages import HubPage
+
+from .b1.analysis import analyze_texts
+
 
 def page_report(page) -> dict:
     """The B1 report of the texts an editor wrote on `page` (any revision as an object)."""
-    from content.readability.analysis import analyze_texts
-
     return analyze_texts(page.readable_texts())
 
 
@@ -24,9 +27,6 @@ def all_issues(report: dict) -> list[dict]:
 
 def store_for_revision(revision):
     """Analyse a page revision and store its report (one per revision)."""
-    from content.models import PageReadability
-    from content.models.pages import HubPage
-
     page = revision.as_object()
     if not isinstance(page, HubPage):
         return None

@@ -5,6 +5,8 @@ import json
 from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
+from .b1.analysis import analyze_text
+
 MAX_TEXT = 20_000
 
 
@@ -20,6 +22,4 @@ def live_check(request):
         return JsonResponse(
             {"error": {"code": "BAD_INPUT", "message": "Stuur een tekst van hoogstens 20.000 tekens."}}, status=400
         )
-    from content.readability.analysis import analyze_text
-
     return JsonResponse(analyze_text(text))

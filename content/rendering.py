@@ -1,0 +1,134 @@
+"""A stream as one viewer may see it: blocks filtered by the visibility rule, with the pages,
+fragments and images they refer to loaded in bulk and filtered by the same rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from wagtail.models import Page
+
+from .blocks import content_block, content_blocks_of, list_items, raw_stream
+from .visibility import Viewer, block_is_visible, visible_page_ids
+
+
+@dataclass
+class RenderedBlock:
+    """A block as it may be shown to one viewer, with references resolved and filtered.
+
+    `value` is the raw block value; for link lists and fragments it holds only what the viewer
+    may see. `links` and `children` carry the filtered references.
+    """
+
+    id: str
+    type: str
+    value: Any
+    section: str | None = None
+    children: list[RenderedBlock] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    image: Any = None
+
+    def plain_texts(self) -> list[str]:
+        """The plain texts of this block as shown (a fragment: the texts of its blocks)."""
+        block = content_block(self.type)
+        own = block.plain_texts(self.value) if block is not None else []
+        texts = [*own, *(t for child in self.children for t in child.plain_texts())]
+        return [t for t in texts if t]
+
+
+@dataclass
+class References:
+    """Pages, fragments and images referenced by a batch of streams, loaded in bulk."""
+
+    viewer: Viewer
+    visible_ids: set[int] = field(default_factory=set)
+    pages: dict[int, Page] = field(default_factory=dict)
+    fragments: dict[int, Any] = field(default_factory=dict)
+    images: dict[int, Any] = field(default_factory=dict)
+
+
+def references_of(raw) -> dict[str, set[int]]:
+    """Every (kind -> ids) a stored stream refers to, as each block type declares."""
+    found: dict[str, set[int]] = {"page": set(), "fragment": set(), "image": set()}
+    for child, _section, _path in content_blocks_of(raw):
+        block = content_block(child.get("type"))
+        if block is not None:
+            for kind, ref_id in block.references(child.get("value") or {}):
+                found[kind].add(ref_id)
+    return found
+
+
+def load_references(streams: Iterable, viewer: Viewer) -> References:
+    """Collect every reference in `streams` (raw or StreamValue) and load each kind once.
+
+    A constant number of queries however many streams, blocks, links or fragments there are.
+    """
+    from wagtail.images import get_image_model
+
+    from .models import Fragment
+
+    found = references_of([child for stream in streams for child in raw_stream(stream)])
+    refs = References(viewer=viewer)
+    if found["fragment"]:
+        for fragment in Fragment.objects.filter(pk__in=found["fragment"], live=True):
+            refs.fragments[fragment.pk] = fragment
+            for kind, ids in references_of(raw_stream(fragment.body)).items():
+                found[kind] |= ids
+    if found["page"]:
+        refs.visible_ids = visible_page_ids(found["page"], viewer)
+        refs.pages = {p.pk: p for p in Page.objects.filter(pk__in=refs.visible_ids).specific()}
+    if found["image"]:
+        refs.images = get_image_model().objects.in_bulk(found["image"])
+    return refs
+
+
+def render_for_channel(stream, viewer: Viewer, *, references: References | None = None) -> list[RenderedBlock]:
+    """The blocks of `stream` that `viewer` may see, in order.
+
+    Pages chosen inside blocks (link lists) and fragments are filtered by the same rule: a
+    draft, unpublished or internal page chosen in a block never reaches a public caller.
+    Pass `references` (from `load_references`) when rendering many streams at once.
+    """
+    if references is None:
+        references = load_references([stream], viewer)
+    return list(_render(raw_stream(stream), viewer, references, section=None))
+
+
+def _render(raw, viewer, refs, section):
+    for child, child_section, _path in content_blocks_of(raw):
+        block_type, value = child.get("type"), child.get("value") or {}
+        if not block_is_visible(block_type, value, viewer):
+            continue
+        rendered = RenderedBlock(
+            id=child.get("id") or "", type=block_type, value=value, section=child_section or section
+        )
+        # Blocks that refer to other content get a value without the unfiltered references.
+        if block_type == "link_list":
+            rendered.links = list(_links(value, refs))
+            if not rendered.links:
+                continue
+            rendered.value = {"channels": value.get("channels"), "links": rendered.links}
+        elif block_type == "fragment":
+            fragment = refs.fragments.get(value.get("fragment"))
+            if fragment is None:
+                continue
+            rendered.children = list(_render(raw_stream(fragment.body), viewer, refs, rendered.section))
+            if not rendered.children:
+                continue
+            rendered.value = {"channels": value.get("channels"), "ref": fragment.ref, "title": fragment.title}
+        elif block_type == "image":
+            rendered.image = refs.images.get(value.get("image"))
+            if rendered.image is None:
+                continue
+        yield rendered
+
+
+def _links(value, refs):
+    for link in list_items(value.get("links")):
+        page_id = link.get("page")
+        if page_id:
+            if page_id in refs.visible_ids and page_id in refs.pages:
+                yield {"title": link.get("title", ""), "page": refs.pages[page_id], "url": None}
+        elif link.get("url"):
+            yield {"title": link.get("title", ""), "page": None, "url": link["url"]}

@@ -1,0 +1,42 @@
+"""The B1 panel on every content page's edit form, attached from the app registry (the page
+models never import quality)."""
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+
+from content.models import PageReadability
+from content.models.pages import HUB_PAGE_MODELS
+
+from .forms import REASON_FIELD, HubPageForm
+from .reports import all_issues
+
+
+class B1SummaryPanel(Panel):
+    """The page-level B1 verdict of the last saved version, with its most important points."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "quality/b1_summary_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            stored = None
+            if page.pk and page.latest_revision_id:
+                stored = PageReadability.objects.filter(revision_id=page.latest_revision_id).first()
+            context["b1"] = stored
+            context["issues"] = all_issues(stored.report)[:12] if stored else []
+            return context
+
+
+def attach_to_page_models() -> None:
+    """Give every content page the B1 panel and the publish gate. Runs in `ready()`, before
+    Wagtail builds (and caches) any edit handler."""
+    for model in HUB_PAGE_MODELS:
+        if any(
+            isinstance(panel, MultiFieldPanel) and panel.heading == "B1-taalniveau" for panel in model.content_panels
+        ):
+            continue
+        model.content_panels = [
+            *model.content_panels,
+            MultiFieldPanel([B1SummaryPanel(), FieldPanel(REASON_FIELD)], heading="B1-taalniveau"),
+        ]
+        model.base_form_class = HubPageForm
