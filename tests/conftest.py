@@ -145,6 +145,28 @@ def staff_user(db):
     return user
 
 
+ROLE_PASSWORD = "wachtwoord-voor-de-test-1"
+
+
+def make_role_users() -> dict:
+    """One user per demo role (the groups of docs/roles.md), by username; no superuser."""
+    from django.contrib.auth.models import Group, User
+
+    from content.roles import FINAL_EDITORS, KCC_STAFF, WEB_EDITORS, site_editors_group_name
+
+    users = {}
+    for username, group in (
+        ("redacteur", WEB_EDITORS),
+        ("eindredacteur", FINAL_EDITORS),
+        ("redacteur-verkeer", site_editors_group_name("verkeer")),
+        ("kcc", KCC_STAFF),
+    ):
+        user = User.objects.create_user(username, password=ROLE_PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+        users[username] = User.objects.get(pk=user.pk)
+    return users
+
+
 @pytest.fixture
 def staff_token(staff_user):
     from wagtail.models import APIToken

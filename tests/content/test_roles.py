@@ -2,26 +2,12 @@
 
 import pytest
 
-PASSWORD = "wachtwoord-voor-de-test-1"
+from tests.conftest import make_role_users
 
 
 @pytest.fixture
-def role_users(hub_content, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from content.roles import FINAL_EDITORS, KCC_STAFF, WEB_EDITORS, site_editors_group_name
-
-    users = {}
-    for username, group in (
-        ("redacteur", WEB_EDITORS),
-        ("eindredacteur", FINAL_EDITORS),
-        ("redacteur-verkeer", site_editors_group_name("verkeer")),
-        ("kcc", KCC_STAFF),
-    ):
-        user = django_user_model.objects.create_user(username, password=PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
-        users[username] = django_user_model.objects.get(pk=user.pk)
-    return users
+def role_users(hub_content):
+    return make_role_users()
 
 
 def _page(ref):

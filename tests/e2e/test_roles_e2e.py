@@ -6,30 +6,22 @@ site; a KCC employee edits no page. No superuser anywhere."""
 
 import pytest
 
+from tests.conftest import ROLE_PASSWORD as PASSWORD
+from tests.conftest import make_role_users
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "wachtwoord-voor-de-test-1"
 NEW_SUMMARY = "Vraag uw paspoort aan bij de balie. Neem een pasfoto mee."
 
 
 @pytest.fixture
-def roles(committed_content, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from content.roles import FINAL_EDITORS, KCC_STAFF, WEB_EDITORS, site_editors_group_name
+def roles(committed_content):
     from content.signals import ensure_roles
 
     # A flush between transactional tests empties every table; wagtail_root then puts the root
     # page back after post_migrate ran, so grant the roles on the tree as it is now.
     ensure_roles()
-    for username, group in (
-        ("redacteur", WEB_EDITORS),
-        ("eindredacteur", FINAL_EDITORS),
-        ("redacteur-verkeer", site_editors_group_name("verkeer")),
-        ("kcc", KCC_STAFF),
-    ):
-        user = django_user_model.objects.create_user(username, password=PASSWORD)
-        user.groups.add(Group.objects.get(name=group))
+    make_role_users()
 
 
 def _sign_in(page, base_url, username):
