@@ -59,10 +59,12 @@ def references_of(raw) -> dict[str, set[int]]:
     return found
 
 
-def load_references(streams: Iterable, viewer: Viewer) -> References:
+def load_references(streams: Iterable, viewer: Viewer, *, language: str | None = None) -> References:
     """Collect every reference in `streams` (raw or StreamValue) and load each kind once.
 
     A constant number of queries however many streams, blocks, links or fragments there are.
+    For streams of a translated page pass its `language`: an embedded fragment is then shown in
+    its translation in that language when there is a live one (the original otherwise).
     """
     from wagtail.images import get_image_model
 
@@ -71,9 +73,12 @@ def load_references(streams: Iterable, viewer: Viewer) -> References:
     found = references_of([child for stream in streams for child in raw_stream(stream)])
     refs = References(viewer=viewer)
     if found["fragment"]:
-        for fragment in Fragment.objects.filter(pk__in=found["fragment"], live=True):
-            refs.fragments[fragment.pk] = fragment
-            for kind, ids in references_of(raw_stream(fragment.body)).items():
+        fragments = list(Fragment.objects.filter(pk__in=found["fragment"], live=True))
+        translated = _translations_of(fragments, language)
+        for fragment in fragments:
+            shown = translated.get(fragment.translation_key, fragment)
+            refs.fragments[fragment.pk] = shown
+            for kind, ids in references_of(raw_stream(shown.body)).items():
                 found[kind] |= ids
     if found["page"]:
         refs.visible_ids = visible_page_ids(found["page"], viewer)
@@ -81,6 +86,19 @@ def load_references(streams: Iterable, viewer: Viewer) -> References:
     if found["image"]:
         refs.images = get_image_model().objects.in_bulk(found["image"])
     return refs
+
+
+def _translations_of(fragments, language) -> dict:
+    """Live translations of `fragments` in `language`, by translation key (one query)."""
+    from .languages import default_language, locale_id_for
+    from .models import Fragment
+
+    if not fragments or not language or language == default_language():
+        return {}
+    rows = Fragment.objects.filter(
+        translation_key__in=[f.translation_key for f in fragments], locale_id=locale_id_for(language), live=True
+    )
+    return {f.translation_key: f for f in rows}
 
 
 def render_for_channel(stream, viewer: Viewer, *, references: References | None = None) -> list[RenderedBlock]:

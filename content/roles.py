@@ -29,6 +29,7 @@ _EDITOR_SNIPPETS = [
     ("content", "change_fragment"),
     ("quality", "view_glossaryterm"),
     ("quality", "view_allowedword"),
+    ("simple_translation", "submit_translation"),
 ]
 _FINAL_EDITOR_EXTRA = [
     ("content", "delete_keyword"),

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 
+from .languages import ensure_locales
 from .roles import KCC_STAFF as KCC_GROUP
 from .roles import apply_base_roles, apply_site_editor_role, ensure_permissions_exist
 
@@ -11,6 +12,7 @@ __all__ = ["KCC_GROUP", "ensure_roles"]
 def ensure_roles(**kwargs):
     """Keep the base editor groups and their permissions in place (after every migrate, and
     after a test flush, which empties the permission tables)."""
+    ensure_locales(apps)
     ensure_permissions_exist(apps)
     apply_base_roles(apps)
 

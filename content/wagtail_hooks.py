@@ -1,7 +1,10 @@
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Fragment, Keyword
+from .translation_admin import mark_translation_synced
 
 
 class KeywordViewSet(SnippetViewSet):
@@ -26,3 +29,10 @@ class FragmentViewSet(SnippetViewSet):
 
 register_snippet(KeywordViewSet)
 register_snippet(FragmentViewSet)
+
+
+@hooks.register("register_admin_urls")
+def translation_admin_urls():
+    return [
+        path("vertalingen/<int:page_id>/bijgewerkt/", mark_translation_synced, name="hub_translation_synced"),
+    ]

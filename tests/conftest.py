@@ -180,10 +180,12 @@ def _empty_caches():
     """Each test starts with empty caches: a rolled-back transaction does not clear them."""
     from django.core.cache import cache
 
+    from content.languages import forget_locale_cache
     from search.keywords import forget_keyword_index
 
     cache.clear()
     forget_keyword_index()
+    forget_locale_cache()
     yield
     cache.clear()
     forget_keyword_index()

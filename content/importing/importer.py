@@ -16,11 +16,15 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from ..channels import AUDIENCE_CHOICES, PUBLIC
-from ..models import AnswerPage, ArticlePage, Fragment, Keyword, KeywordBestBet, ProductPage
+from ..languages import default_language, locale_for
+from ..models import AnswerPage, ArticlePage, Fragment, Keyword, ProductPage
 from ..models.pages import find_page_by_ref
+from ..translations import mark_synced
 from .blocks import BlockConverter, BlockError
 from .errors import ImportFailure, Problem
+from .keywords import KeywordWriter
 from .sites import SiteWriter
+from .translations import TranslationRules
 
 FORMAT = "hub-import/1"
 ITEM_MODELS = {"product": ProductPage, "answer": AnswerPage, "article": ArticlePage}
@@ -92,6 +96,8 @@ class _ImportRun:
         self.pages_by_ref: dict[str, Page] = {}
         self.converter = BlockConverter(self._resolve_page, self._resolve_fragment, self._resolve_image)
         self.sites = SiteWriter(self.problems)
+        self.translation_rules = TranslationRules(self.problem)
+        self._originals = None
 
     def problem(self, code, where, field_name, message):
         self.problems.append(Problem(code, where, field_name, message))
@@ -105,57 +111,26 @@ class _ImportRun:
 
     def execute(self):
         self.result.sites = self.sites.write(self._list("sites"))
-        keywords = self._write_keywords(self._list("keywords"))
+        keywords = KeywordWriter(self.problem, self.translation_rules, self.result).write(self._list("keywords"))
         items = self._check_items(self._list("items"))
         if self.problems:
             return
-        for item, model in items:
+        originals = [(i, m) for i, m in items if "translation_of" not in i]
+        translations = [(i, m) for i, m in items if "translation_of" in i]
+        for item, model in originals:
             self._locate_or_create(item, model)
         # Fragments may link to pages of this file, and pages embed fragments: pages exist first.
         self._write_fragments(self._list("fragments"))
-        for item, model in items:
+        for item, model in originals:
             if item["ref"] in self.pages_by_ref:
                 self._fill(item, model)
-        self._write_best_bets(keywords)
-
-    # keywords ---------------------------------------------------------------------------
-    def _write_keywords(self, entries):
-        written = []
-        for i, entry in enumerate(entries):
-            where = f"keywords[{i}]"
-            if isinstance(entry, str):
-                entry = {"term": entry}
-            term = entry.get("term") if isinstance(entry, dict) else None
-            if not isinstance(term, str) or not term.strip():
-                self.problem("IMPORT_BAD_VALUE", where, "term", "every keyword needs a term")
-                continue
-            lists = {}
-            for key in ("synonyms", "variants"):
-                value = entry.get(key, [])
-                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                    self.problem("IMPORT_BAD_VALUE", f"keyword '{term}'", key, "must be a list of texts")
-                    value = []
-                lists[key] = "\n".join(v.strip() for v in value if v.strip())
-            keyword, created = Keyword.objects.get_or_create(term=term.strip(), defaults=lists)
-            if not created and any(getattr(keyword, k) != v for k, v in lists.items()):
-                for k, v in lists.items():
-                    setattr(keyword, k, v)
-                keyword.save()
-                created = True
-            self.result.keywords += int(created)
-            written.append((keyword, entry.get("best_bets"), where))
-        return written
-
-    def _write_best_bets(self, keywords):
-        for keyword, refs, where in keywords:
-            if refs is None:
-                continue
-            pages = [self._resolve_page(ref, f"{where}.best_bets", record=True) for ref in refs]
-            wanted = [p for p in pages if p is not None]
-            if [b.page_id for b in keyword.best_bets.all()] != wanted:
-                keyword.best_bets.all().delete()
-                for order, page_id in enumerate(wanted):
-                    KeywordBestBet.objects.create(keyword=keyword, page_id=page_id, sort_order=order)
+        # A translation is placed after its original has its content (and its parent exists).
+        for item, model in translations:
+            self._locate_or_create_translation(item, model)
+            if item["ref"] in self.pages_by_ref:
+                self._fill(item, model)
+                mark_synced(self.pages_by_ref[item["ref"]], self.pages_by_ref.get(item["translation_of"]))
+        KeywordWriter.write_best_bets(keywords, lambda ref, where: self._resolve_page(ref, where, record=True))
 
     # fragments --------------------------------------------------------------------------
     def _write_fragments(self, entries):
@@ -170,7 +145,16 @@ class _ImportRun:
             except BlockError as exc:
                 self.problem(exc.code, f"fragment '{entry['ref']}'", exc.field, exc.message)
                 continue
-            fragment = Fragment.objects.filter(ref=entry["ref"]).first() or Fragment(ref=entry["ref"])
+            language = self.translation_rules.language(entry, where)
+            if language is None:
+                continue
+            locale = locale_for(language)
+            fragment = Fragment.objects.filter(ref=entry["ref"], locale=locale).first() or Fragment(
+                ref=entry["ref"], locale=locale
+            )
+            original = Fragment.objects.filter(ref=entry["ref"], locale=locale_for(default_language())).first()
+            if fragment.pk is None and original is not None and language != default_language():
+                fragment.translation_key = original.translation_key
             new = json.dumps([entry["title"], body], sort_keys=True, default=str)
             old = (
                 json.dumps([fragment.title, list(fragment.body.raw_data)], sort_keys=True, default=str)
@@ -184,7 +168,9 @@ class _ImportRun:
                 self.result.fragments += 1
 
     def _resolve_fragment(self, ref, where):
-        fragment = Fragment.objects.filter(ref=ref).values_list("pk", flat=True).first()
+        fragment = (
+            Fragment.objects.filter(ref=ref, locale=locale_for(default_language())).values_list("pk", flat=True).first()
+        )
         if fragment is None:
             raise BlockError("IMPORT_UNKNOWN_FRAGMENT", where, f"no fragment with ref {ref!r}")
         return fragment
@@ -229,7 +215,12 @@ class _ImportRun:
             if not isinstance(item.get("title"), str) or not item["title"].strip():
                 self.problem("IMPORT_BAD_VALUE", where, "title", "a title is required")
                 continue
-            if not self.sites.root_for(item.get("site")):
+            if self.translation_rules.language(item, where) is None or not self.translation_rules.check_item(
+                item, where, model, self._originals_in_file(entries), find_page_by_ref
+            ):
+                continue
+            # A translation's place follows its original; its own site and parent are ignored.
+            if "translation_of" not in item and not self.sites.root_for(item.get("site")):
                 self.problem("IMPORT_UNKNOWN_SITE", where, "site", f"unknown site {item.get('site')!r}")
                 continue
             for key in item.get("also_on") or []:
@@ -259,6 +250,23 @@ class _ImportRun:
             checked.append((item, model))
         self._refs_in_file = seen
         return checked
+
+    def _originals_in_file(self, entries) -> dict:
+        if self._originals is None:
+            self._originals = {
+                e["ref"]: (e, ITEM_MODELS.get(e.get("type")))
+                for e in entries
+                if isinstance(e, dict) and isinstance(e.get("ref"), str) and "translation_of" not in e
+            }
+        return self._originals
+
+    def _locate_or_create_translation(self, item, model):
+        page = self.pages_by_ref.get(item["ref"])
+        if page is None:
+            original = self.pages_by_ref.get(item["translation_of"]) or find_page_by_ref(item["translation_of"])
+            page = self.translation_rules.place(item, model, original)
+            self.result.created.append(item["ref"])
+        self.pages_by_ref[item["ref"]] = page
 
     def _resolve_page(self, ref, where, record=False):
         page = self.pages_by_ref.get(ref) or find_page_by_ref(ref)

@@ -7,6 +7,7 @@ from .pages import AnswerPage, ArticlePage, HomePage, HubPage, ProductPage, Sect
 from .readability import PageReadability
 from .sites import MenuItem, SiteConfig, SiteDirectory
 from .tombstones import PageTombstone
+from .translations import TranslationState
 from .workflow import EindredactieTask
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "SectionPage",
     "SiteConfig",
     "SiteDirectory",
+    "TranslationState",
 ]

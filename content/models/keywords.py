@@ -2,7 +2,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 
 def split_lines(value: str) -> list[str]:
@@ -11,10 +11,13 @@ def split_lines(value: str) -> list[str]:
     return [p for p in parts if p]
 
 
-class Keyword(ClusterableModel):
-    """A controlled keyword: preferred term, synonyms, spelling variants and best bets."""
+class Keyword(TranslatableMixin, ClusterableModel):
+    """A controlled keyword: preferred term, synonyms, spelling variants and best bets.
 
-    term = models.CharField("voorkeursterm", max_length=100, unique=True)
+    Translatable: the English translation of a keyword holds the English term and synonyms,
+    used when people search in English."""
+
+    term = models.CharField("voorkeursterm", max_length=100)
     synonyms = models.TextField(
         "synoniemen", blank=True, help_text="Andere woorden met dezelfde betekenis. Eén per regel."
     )
@@ -33,8 +36,9 @@ class Keyword(ClusterableModel):
         InlinePanel("best_bets", label="Beste resultaten", heading="Beste resultaten"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["term"]
+        constraints = [models.UniqueConstraint(fields=["term", "locale"], name="content_keyword_term_per_locale")]
         verbose_name = "trefwoord"
         verbose_name_plural = "trefwoorden"
 

@@ -11,6 +11,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock, content_block, content_blocks_of, raw_stream
 from ..channels import AUDIENCE_CHOICES, PUBLIC
+from ..languages import language_of
 from .sites import SiteDirectory
 
 DOELGROEP_CHOICES = [("burger", "Inwoners"), ("bedrijf", "Ondernemers"), ("beide", "Inwoners en ondernemers")]
@@ -96,16 +97,36 @@ class HubPage(HeadlessPreviewMixin, Page):
     subpage_types = []
     # The stream fields an editor writes; used by B1 checks, search and the API.
     stream_field_names: tuple[str, ...] = ("body",)
+    # A copy (also a translation) is a page of its own: it gets its own ref and is no import.
+    exclude_fields_in_copy = ["ref", "import_checksum"]
 
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         if not self.ref:
-            self.ref = f"{self._meta.model_name.removesuffix('page')}-{self.slug or uuid.uuid4().hex[:8]}"[:120]
+            self.ref = (
+                self._translation_ref()
+                or (f"{self._meta.model_name.removesuffix('page')}-{self.slug or uuid.uuid4().hex[:8]}"[:120])
+            )
             if type(self).objects.filter(ref=self.ref).exclude(pk=self.pk).exists():
                 self.ref = f"{self.ref[:110]}-{uuid.uuid4().hex[:8]}"
         super().save(*args, **kwargs)
+
+    def _translation_ref(self) -> str:
+        """A translation's ref is its original's ref with the language: product-paspoort-en."""
+        if not self.translation_key or not self.locale_id:
+            return ""
+        original = (
+            type(self)
+            .objects.filter(translation_key=self.translation_key)
+            .exclude(locale_id=self.locale_id)
+            .exclude(ref="")
+            .order_by("pk")
+            .values_list("ref", flat=True)
+            .first()
+        )
+        return f"{original}-{language_of(self)}"[:120] if original else ""
 
     def get_client_root_url(self, request) -> str:
         """Preview in the front-end of the page's own site, not the admin's site."""

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "api",
     "wagtail_headless_preview",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -88,8 +90,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "nl"
-WAGTAIL_I18N_ENABLED = False
+# Languages of the content (docs/languages.md). The first is the default: every page exists in it;
+# the others hold translations. Adding a language is a setting: HUB_LANGUAGES=nl,en,pl.
+LANGUAGE_NAMES = {
+    "nl": "Nederlands",
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "pl": "Polski",
+    "ro": "Română",
+    "uk": "Українська",
+    "ar": "العربية",
+    "tr": "Türkçe",
+}
+HUB_LANGUAGES = env_list("HUB_LANGUAGES", ["nl", "en"])
+LANGUAGE_CODE = HUB_LANGUAGES[0]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in HUB_LANGUAGES]
+WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
