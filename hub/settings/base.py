@@ -49,7 +49,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,6 +106,8 @@ HUB_LANGUAGES = env_list("HUB_LANGUAGES", ["nl", "en"])
 LANGUAGE_CODE = HUB_LANGUAGES[0]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in HUB_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
+# The admin speaks Dutch to every editor, whatever the browser's language (no LocaleMiddleware:
+# the browser's Accept-Language is not used); an editor may choose English in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
