@@ -25,11 +25,12 @@ class HubUnavailable(Exception):
 class HubError(Exception):
     """The hub answered with a GraphQL error carrying a stable `extensions.code`."""
 
-    def __init__(self, code: str, message: str, path=None):
+    def __init__(self, code: str, message: str, path=None, extensions: dict | None = None):
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
         self.path = path
+        self.extensions = extensions or {}
 
 
 class FieldMissing(HubError):
@@ -99,7 +100,7 @@ def _error(raw: dict) -> HubError:
     message = raw.get("message") or ""
     if code == "BAD_INPUT" and message.startswith("Cannot query field"):
         return FieldMissing(code, message, raw.get("path"))
-    return HubError(code, message, raw.get("path"))
+    return HubError(code, message, raw.get("path"), raw.get("extensions") or {})
 
 
 def client(token: str | None = None) -> HubClient:

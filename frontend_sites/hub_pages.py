@@ -18,15 +18,25 @@ def normalise_path(path: str) -> str:
     return "/" if path == "//" else path
 
 
-def get_page(path: str) -> dict:
-    """The page at `path` on this front-end's site; Http404 when the hub says NOT_FOUND."""
+class NotTranslated(Exception):
+    """The page exists, but not in the language asked for: `translations` says where it does."""
+
+    def __init__(self, translations: list[dict]):
+        super().__init__("not translated")
+        self.translations = translations
+
+
+def get_page(path: str, language: str | None = None) -> dict:
+    """The page at `path` on this front-end's site in `language`; Http404 when the hub says
+    NOT_FOUND, NotTranslated when the page exists only in other languages."""
+    variables = {"site": settings.FRONTEND_SITE_KEY, "path": path, "channel": channel(), "language": language}
     try:
-        data = hub_client.client().execute(
-            hub_client.query("page"), {"site": settings.FRONTEND_SITE_KEY, "path": path, "channel": channel()}
-        )
+        data = hub_client.client().execute(hub_client.query("page"), variables)
     except hub_client.HubError as error:
         if error.code in {"NOT_FOUND", "FORBIDDEN"}:
             raise Http404(path) from error
+        if error.code == "NOT_TRANSLATED":
+            raise NotTranslated(error.extensions.get("translations") or []) from error
         raise
     if not data.get("page"):
         raise Http404(path)
@@ -41,6 +51,7 @@ def list_pages(
     max_slices: int = 1,
     token: str | None = None,
     chan: str | None = None,
+    language: str | None = None,
 ) -> list[dict]:
     """Published pages shown on this site, newest first unless `order_by` says otherwise."""
     pages: list[dict] = []
@@ -56,6 +67,7 @@ def list_pages(
                 "first": first,
                 "after": after,
                 "orderBy": order_by,
+                "language": language,
             },
         )
         connection = data["pages"]
@@ -66,9 +78,9 @@ def list_pages(
     return pages
 
 
-def section_children(section_path: str) -> list[dict]:
+def section_children(section_path: str, language: str | None = None) -> list[dict]:
     """Pages of this site that live below a section, e.g. everything under /producten/."""
-    pages = list_pages(max_slices=MAX_LIST_PAGES, order_by="TITLE_ASC")
+    pages = list_pages(max_slices=MAX_LIST_PAGES, order_by="TITLE_ASC", language=language)
     children = [
         p
         for p in pages

@@ -46,6 +46,7 @@ def search(
     first: int = 10,
     after: str | None = None,
     token: str | None = None,
+    language: str | None = None,
 ) -> SearchResult:
     caps = capabilities()
     if not caps.has_search:
@@ -58,6 +59,7 @@ def search(
         "keywords": keywords or None,
         "first": first,
         "after": after,
+        "language": language,
     }
     type_arg = next((name for name in CONTENT_TYPE_ARGS if name in args), None)
     if type_arg and content_type:
@@ -105,10 +107,19 @@ def _document(args: dict[str, str], values: dict, result_fields: set[str]) -> st
     return f"query Search({variables}) {{ search({arguments}) {{ {' '.join(selection)} }} }}"
 
 
-def suggestions(prefix: str, site: str | None) -> list[str]:
+def suggestions(prefix: str, site: str | None, language: str | None = None) -> list[str]:
     """Completions for what a resident is typing; empty when the hub has none."""
-    if not prefix.strip() or not capabilities().has_suggestions:
+    caps = capabilities()
+    if not prefix.strip() or not caps.has_suggestions:
         return []
+    if language and "language" in caps.query_fields.get("searchSuggestions", {}):
+        try:
+            data = hub_client.client().execute(
+                hub_client.query("search_suggestions_language"), {"prefix": prefix, "site": site, "language": language}
+            )
+        except hub_client.HubError:
+            return []
+        return list(data.get("searchSuggestions") or [])[:10]
     try:
         data = hub_client.client().execute(hub_client.query("search_suggestions"), {"prefix": prefix, "site": site})
     except hub_client.HubError:

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "frontend_sites.middleware.SecurityHeadersMiddleware",
+    "frontend_sites.languages.LanguageMiddleware",
     "frontend_sites.middleware.HubErrorMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +88,8 @@ TEMPLATES = [
 ]
 
 LANGUAGE_CODE = "nl"
+# Languages of the site, the default first (served at /); others under /<code>/ (docs/frontends.md).
+FRONTEND_LANGUAGES = [c.strip() for c in _env("FRONTEND_LANGUAGES", "nl,en").split(",") if c.strip()]
 USE_I18N = False
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"

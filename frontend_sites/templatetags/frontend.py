@@ -115,3 +115,19 @@ HIT_LABELS = {
 @register.filter
 def content_type_label(value: str) -> str:
     return HIT_LABELS.get(value or "", value or "")
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return (mapping or {}).get(key)
+
+
+@register.filter
+def alternates(page: dict) -> list[dict]:
+    """hreflang alternates of a page: itself, its translations, and x-default (the default
+    language's version)."""
+    from ..languages import default_language
+
+    versions = [{"language": page.get("language"), "path": page.get("path")}, *(page.get("translations") or [])]
+    default = next((v for v in versions if v["language"] == default_language()), None)
+    return versions + ([{"language": "x-default", "path": default["path"]}] if default else [])

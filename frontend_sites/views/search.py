@@ -37,6 +37,7 @@ def search_page(request):
                 keywords=[keyword] if keyword else None,
                 content_type=content_type,
                 after=request.GET.get("na") or None,
+                language=getattr(request, "language", None),
             )
         except hub_search.SearchUnavailable as error:
             logger.warning("Search unavailable: %s", error)
@@ -81,4 +82,5 @@ def _facets(facets: dict, request) -> list[dict]:
 @require_GET
 def suggestions(request):
     prefix = request.GET.get("q", "").strip()[:MAX_QUERY]
-    return JsonResponse({"suggestions": hub_search.suggestions(prefix, settings.FRONTEND_SITE_KEY)})
+    language = getattr(request, "language", None)
+    return JsonResponse({"suggestions": hub_search.suggestions(prefix, settings.FRONTEND_SITE_KEY, language)})

@@ -243,6 +243,7 @@ def _frontend_settings(kind: str, site_key: str, fake):
         TEMPLATES=frontend_settings.TEMPLATES,
         STATIC_ROOT=frontend_settings.STATIC_ROOT,
         FRONTEND_KIND=kind,
+        FRONTEND_LANGUAGES=frontend_settings.FRONTEND_LANGUAGES,
         FRONTEND_SITE_KEY=site_key,
         HUB_GRAPHQL_URL="http://hub.test/graphql/",
         HUB_ADMIN_ORIGIN="http://localhost:8000",

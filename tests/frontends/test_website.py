@@ -33,7 +33,7 @@ def test_a_product_page_shows_sections_actions_and_governmentservice_json_ld(web
 def test_pages_are_fetched_for_the_web_channel_of_the_configured_site(website, fake_hub):
     website.get(PRODUCT["path"])
     request = next(r for r in fake_hub.requests if r["operation"] == "Page")
-    assert request["variables"] == {"site": "deventer", "path": PRODUCT["path"], "channel": "WEB"}
+    assert request["variables"] == {"site": "deventer", "path": PRODUCT["path"], "channel": "WEB", "language": "nl"}
 
 
 def test_an_answer_page_shows_the_short_answer(website):

@@ -1,0 +1,94 @@
+"""Languages of the website: the default language at `/`, every other under `/<code>/`.
+
+The middleware takes the language prefix off the path, so every view and URL pattern works for
+every language; views ask the hub for `language` and templates build links with the prefix.
+Interface texts (menus, forms, errors) come from `TEXTS`, in the page's language.
+"""
+
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+
+TEXTS = {
+    "nl": {
+        "skip": "Direct naar de inhoud",
+        "search": "Zoeken",
+        "search_on": "Zoeken op",
+        "search_placeholder": "Waar zoekt u naar?",
+        "main_menu": "Hoofdmenu",
+        "breadcrumbs": "Kruimelpad",
+        "languages": "Taal",
+        "contact": "Contact",
+        "call": "Bel",
+        "hours": "Op werkdagen van 8.30 tot 17.00 uur",
+        "quick_links": "Snel naar",
+        "not_found_title": "Pagina niet gevonden",
+        "not_found_heading": "Deze pagina bestaat niet",
+        "not_found_lead": "Misschien is de pagina verhuisd of weggehaald. Of er staat een typefout in het adres.",
+        "not_found_search": "Zoek wat u nodig heeft",
+        "to_home": "Naar de homepagina",
+        "not_translated_heading": "Deze pagina is er niet in het Nederlands",
+        "not_translated_lead": "Deze informatie hebben we alleen in een andere taal.",
+        "read_in": "Lees deze pagina in het",
+    },
+    "en": {
+        "skip": "Skip to content",
+        "search": "Search",
+        "search_on": "Search",
+        "search_placeholder": "What are you looking for?",
+        "main_menu": "Main menu",
+        "breadcrumbs": "Breadcrumb",
+        "languages": "Language",
+        "contact": "Contact",
+        "call": "Call",
+        "hours": "Monday to Friday, 8.30 to 17.00",
+        "quick_links": "Quick links",
+        "not_found_title": "Page not found",
+        "not_found_heading": "This page does not exist",
+        "not_found_lead": "The page may have moved or been removed, or there is a typo in the address.",
+        "not_found_search": "Search for what you need",
+        "to_home": "Go to the home page",
+        "not_translated_heading": "This page is not available in English",
+        "not_translated_lead": "We only have this information in Dutch. You can read the Dutch page, "
+        "or use a translation tool in your browser.",
+        "read_in": "Read this page in",
+    },
+}
+NAMES = {"nl": "Nederlands", "en": "English", "de": "Deutsch", "pl": "Polski", "uk": "Українська"}
+
+
+def languages() -> list[str]:
+    return list(settings.FRONTEND_LANGUAGES)
+
+
+def default_language() -> str:
+    return languages()[0]
+
+
+def prefix(language: str) -> str:
+    return "" if language == default_language() else f"/{language}"
+
+
+def texts(language: str) -> dict:
+    return TEXTS.get(language) or TEXTS["en"]
+
+
+def split(path: str) -> tuple[str, str]:
+    """(language, path without its prefix) for a request path."""
+    for code in languages()[1:]:
+        if path == f"/{code}/" or path.startswith(f"/{code}/"):
+            return code, path[len(code) + 1 :]
+    return default_language(), path
+
+
+class LanguageMiddleware:
+    """Sets `request.language` and routes `/en/…` to the same views as `/…`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.strip("/") in languages()[1:]:
+            if not request.path_info.endswith("/"):
+                return HttpResponsePermanentRedirect(request.path_info + "/")
+        request.language, request.path_info = split(request.path_info)
+        return self.get_response(request)
