@@ -61,6 +61,7 @@ class SiteWriter:
             config.key = key
         site = config.site
         theme = entry.get("theme") or {}
+        organisation = entry.get("organisation") or {}
         wanted_site = {
             "hostname": hostname,
             "port": port,
@@ -73,6 +74,8 @@ class SiteWriter:
             "secondary_color": theme.get("secondary_color", "#1d1d1b"),
             "logo_text": theme.get("logo_text", entry.get("name", "")),
             "tagline": theme.get("tagline", ""),
+            "organisation_name": organisation.get("name", ""),
+            "owms_identifier": organisation.get("owms_identifier", ""),
         }
         changed = (
             any(getattr(site, k) != v for k, v in wanted_site.items())

@@ -29,6 +29,20 @@ class SiteConfig(ClusterableModel, BaseSiteSetting):
     secondary_color = models.CharField("tweede kleur", max_length=7, default="#1d1d1b", validators=[colour])
     logo_text = models.CharField("tekst bij het logo", max_length=100, blank=True)
     tagline = models.CharField("ondertitel", max_length=200, blank=True)
+    organisation_name = models.CharField(
+        "naam van de organisatie",
+        max_length=200,
+        blank=True,
+        help_text="Zoals in de landelijke catalogi, bijvoorbeeld Gemeente Deventer.",
+    )
+    owms_identifier = models.URLField(
+        "OWMS-identificatie",
+        max_length=300,
+        blank=True,
+        help_text="De vaste URI van de gemeente in de OWMS-lijsten, bijvoorbeeld "
+        "http://standaarden.overheid.nl/owms/terms/Deventer_(gemeente). Nodig voor Samenwerkende "
+        "Catalogi en de SDG.",
+    )
 
     panels = [
         FieldPanel("key"),
@@ -41,6 +55,10 @@ class SiteConfig(ClusterableModel, BaseSiteSetting):
                 FieldPanel("tagline"),
             ],
             heading="Uiterlijk",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("owms_identifier")],
+            heading="Landelijke catalogi",
         ),
         InlinePanel("menu_items", label="Menu-item", heading="Menu"),
     ]

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "content",
     "quality",
     "search",
+    "syndication",
     "api",
     "wagtail_headless_preview",
     "wagtail.contrib.settings",
@@ -175,3 +176,13 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# National catalogues (docs/standards.md). Pushes go through the outbox and `outbox_worker`;
+# nothing is sent while a URL is empty.
+SDG_API_URL = env("SDG_API_URL", "")
+SDG_API_TOKEN = env("SDG_API_TOKEN", "")
+KISS_OBJECTS_API_URL = env("KISS_OBJECTS_API_URL", "")
+KISS_OBJECTS_API_TOKEN = env("KISS_OBJECTS_API_TOKEN", "")
+KISS_VAC_OBJECTTYPE_URL = env("KISS_VAC_OBJECTTYPE_URL", "")
+KISS_KENNISARTIKEL_OBJECTTYPE_URL = env("KISS_KENNISARTIKEL_OBJECTTYPE_URL", "")
+HUB_SYNDICATION_TIMEOUT = env_int("HUB_SYNDICATION_TIMEOUT", 10)

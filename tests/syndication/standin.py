@@ -1,0 +1,199 @@
+"""A stand-in for a national API we cannot run here (the SDG product API, an Objects API).
+
+A real HTTP server on loopback, started by the test. Every request is checked against the
+official OpenAPI document in `$HUB_STANDARDS_DIR` with openapi-core; an invalid request gets a
+400 and is recorded as refused, so a sender that sends nonsense fails its test. The test decides
+what a valid request gets: the default answers store objects like the real APIs do (POST creates
+an object with a `url`, PUT/PATCH replace it), and `fail_next(status)`, `hang_next(seconds)`
+and `stop()` let a test see what the sender does when the API answers 500, times out or is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def standards_dir() -> Path:
+    """The official files (never copied into this repository); skip loudly when absent."""
+    path = Path(os.environ.get("HUB_STANDARDS_DIR", REPO.parent / "shared" / "standards"))
+    if not path.is_dir():
+        pytest.skip(f"NEEDS THE STANDARDS: {path} is missing; set HUB_STANDARDS_DIR to the folder of official files")
+    return path
+
+
+@dataclass
+class Received:
+    method: str
+    path: str
+    query: dict
+    headers: dict
+    body: object
+    valid: bool
+    errors: list[str] = field(default_factory=list)
+
+
+class _Request:
+    """openapi-core's request protocol over what the HTTP handler read."""
+
+    def __init__(self, host_url, method, path, query, headers, body, content_type):
+        from openapi_core.datatypes import RequestParameters
+        from werkzeug.datastructures import Headers, ImmutableMultiDict
+
+        self.host_url = host_url
+        self.path = path
+        self.method = method.lower()
+        self.body = body
+        self.content_type = content_type
+        self.parameters = RequestParameters(
+            query=ImmutableMultiDict([(k, v) for k, values in query.items() for v in values]),
+            header=Headers(headers),
+            cookie=ImmutableMultiDict(),
+        )
+
+
+class StandIn:
+    """One API: its OpenAPI document, what it received, and what it answers."""
+
+    def __init__(self, openapi_path: Path, *, base_path: str = ""):
+        from openapi_core import OpenAPI
+
+        self.api = OpenAPI.from_file_path(str(openapi_path))
+        self.base_path = base_path.rstrip("/")
+        self.received: list[Received] = []
+        self.objects: dict[str, dict] = {}
+        self._failures: list[int] = []
+        self._hangs: list[float] = []
+        self._server: ThreadingHTTPServer | None = None
+        self._lock = threading.Lock()
+
+    # --- the test's controls --------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}{self.base_path}"
+
+    def fail_next(self, status: int = 500, times: int = 1) -> None:
+        self._failures += [status] * times
+
+    def hang_next(self, seconds: float, times: int = 1) -> None:
+        self._hangs += [seconds] * times
+
+    @property
+    def accepted(self) -> list[Received]:
+        return [r for r in self.received if r.valid]
+
+    @property
+    def refused(self) -> list[Received]:
+        return [r for r in self.received if not r.valid]
+
+    def start(self) -> StandIn:
+        stand_in = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the http.server API
+                stand_in._handle(self)
+
+            do_POST = do_PUT = do_PATCH = do_DELETE = do_GET  # noqa: N815
+
+            def log_message(self, *args):
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        """The API goes away: the port is closed."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    # --- handling --------------------------------------------------------------------------
+    def _handle(self, handler: BaseHTTPRequestHandler) -> None:
+        import time
+
+        length = int(handler.headers.get("Content-Length") or 0)
+        raw = handler.rfile.read(length) if length else None
+        parts = urlsplit(handler.path)
+        query = parse_qs(parts.query)
+        headers = dict(handler.headers.items())
+        host, port = self._server.server_address[:2]
+        request = _Request(
+            f"http://{host}:{port}",
+            handler.command,
+            parts.path,
+            query,
+            headers,
+            raw,
+            (handler.headers.get("Content-Type") or "").lower(),
+        )
+        errors = self._validate(request)
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body, errors = raw, [*errors, "body is not JSON"]
+        record = Received(handler.command, parts.path, query, headers, body, not errors, errors)
+        with self._lock:
+            self.received.append(record)
+            hang = self._hangs.pop(0) if self._hangs else 0
+            failure = self._failures.pop(0) if self._failures and not errors else None
+        if hang:
+            time.sleep(hang)
+        if errors:
+            return self._send(handler, 400, {"detail": "; ".join(errors)})
+        if failure:
+            return self._send(handler, failure, {"detail": "stand-in failure"})
+        status, answer = self.answer(record)
+        self._send(handler, status, answer)
+
+    def _validate(self, request) -> list[str]:
+        from openapi_core.exceptions import OpenAPIError
+
+        try:
+            self.api.validate_request(request)
+        except OpenAPIError as error:
+            details = [str(error)]
+            cause = error.__cause__ or getattr(error, "__context__", None)
+            details += [str(e) for e in getattr(cause, "schema_errors", None) or getattr(error, "schema_errors", [])]
+            return details
+        return []
+
+    def answer(self, record: Received) -> tuple[int, object]:
+        """What a valid request gets: objects stored by URL, like the real API."""
+        if record.method == "POST":
+            key = str(uuid.uuid4())
+            url = f"{self.url.rsplit(self.base_path, 1)[0] if self.base_path else self.url}{record.path}/{key}"
+            stored = {**(record.body or {}), "url": url, "uuid": key}
+            self.objects[url] = stored
+            return 201, stored
+        if record.method in {"PUT", "PATCH"}:
+            url = next((u for u in self.objects if urlsplit(u).path == record.path), None)
+            if url is None:
+                return 404, {"detail": "not found"}
+            self.objects[url] = {**self.objects[url], **(record.body or {})}
+            return 200, self.objects[url]
+        if record.method == "DELETE":
+            return 204, None
+        return 200, {"count": len(self.objects), "next": None, "previous": None, "results": list(self.objects.values())}
+
+    @staticmethod
+    def _send(handler, status, body) -> None:
+        data = b"" if body is None else json.dumps(body).encode()
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
