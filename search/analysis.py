@@ -1,17 +1,22 @@
-"""Dutch text analysis for the database engine and for query processing.
+"""Text analysis per language for the database engine and for query processing.
 
 The distributed engines analyse text themselves (see `search.schema`); the database engine and
 the query pipeline use these small functions, which mirror that analysis: lowercase, ASCII
-folding, Dutch stop words and the Dutch Snowball stemmer.
+folding, the language's stop words and its Snowball stemmer. Dutch and English have both; any
+other configured language is folded only (no stop words, no stemming) on every engine, until
+its analysis is added here, in `search.schema` and in migration 0006's text search configuration.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import snowballstemmer
+
+from content.languages import default_language
 
 # The Snowball project's Dutch stop word list (the one OpenSearch's `_dutch_` list is based on).
 DUTCH_STOP_WORDS = frozenset(
@@ -24,8 +29,43 @@ DUTCH_STOP_WORDS = frozenset(
     """.split()
 )
 
+# PostgreSQL's `english` stop words (the Snowball list plus s, t, can, will, just, don, should,
+# now); it holds every word of OpenSearch's shorter `_english_` list. The OpenSearch index is
+# given this same list, so a word the planner keeps is never dropped by an engine.
+ENGLISH_STOP_WORDS = frozenset(
+    """
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom
+    this that these those am is are was were be been being have has had having do does did
+    doing a an the and but if or because as until while of at by for with about against between
+    into through during before after above below to from up down in out on off over under again
+    further then once here there when where why how all any both each few more most other some
+    such no nor not only own same so than too very s t can will just don should now
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class LanguageAnalysis:
+    """How the text of one language is analysed: its stop words and Snowball stemmer."""
+
+    code: str
+    stop_words: frozenset[str] = frozenset()
+    snowball: str | None = None  # the snowballstemmer algorithm; None: words are not stemmed
+
+
+ANALYSES = {
+    "nl": LanguageAnalysis("nl", DUTCH_STOP_WORDS, "dutch"),
+    "en": LanguageAnalysis("en", ENGLISH_STOP_WORDS, "english"),
+}
+
 _WORD = re.compile(r"[0-9a-z]+(?:[-'][0-9a-z]+)*")
-_stemmer = snowballstemmer.stemmer("dutch")
+
+
+def analysis_for(language: str | None = None) -> LanguageAnalysis:
+    """The analysis of a language code (None: the default language)."""
+    code = language or default_language()
+    return ANALYSES.get(code) or LanguageAnalysis(code)
 
 
 def fold(text: str) -> str:
@@ -39,19 +79,30 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def stem(word: str, language: str | None = None) -> str:
+    """The Snowball stem of one folded word: `uittreksels` -> `uittrek`, in English
+    `passports` -> `passport`."""
+    return _stem(word, analysis_for(language).snowball)
+
+
 @lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """The Dutch Snowball stem of one folded word: `uittreksels` -> `uittrek`."""
-    return _stemmer.stemWord(word)
+def _stem(word: str, algorithm: str | None) -> str:
+    return _stemmer(algorithm).stemWord(word) if algorithm else word
 
 
-def analyse(text: str, *, keep_stop_words: bool = False) -> list[str]:
+@cache
+def _stemmer(algorithm: str):
+    return snowballstemmer.stemmer(algorithm)
+
+
+def analyse(text: str, *, keep_stop_words: bool = False, language: str | None = None) -> list[str]:
     """Stems of the words of `text`, without stop words: what the index stores."""
-    return [stem(w) for w in words(text) if keep_stop_words or w not in DUTCH_STOP_WORDS]
+    analysis = analysis_for(language)
+    return [_stem(w, analysis.snowball) for w in words(text) if keep_stop_words or w not in analysis.stop_words]
 
 
-def is_stop_word(word: str) -> bool:
-    return fold(word) in DUTCH_STOP_WORDS
+def is_stop_word(word: str, language: str | None = None) -> bool:
+    return fold(word) in analysis_for(language).stop_words
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:

@@ -3,6 +3,9 @@
 Which text is public and which is internal is decided by `content.visibility` (the one rule):
 public text is what a public viewer may see on any channel; internal text is what only staff
 may see (kcc_script blocks, internal pages, an answer's internal note).
+
+A document is in its page's language (`content.languages.language_of`): a translation is a page
+of its own, shown with the fragments and keywords of its language, and analysed in it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from datetime import date, datetime
 from wagtail.models import Page
 
 from content.channels import CHANNELS, INTERNAL, STAFF_CHANNELS
-from content.models import AnswerPage, ArticlePage, PageReadability, ProductPage, SiteDirectory
+from content.languages import default_language, is_configured, language_of, locale_id_for
+from content.models import AnswerPage, ArticlePage, Keyword, PageReadability, ProductPage, SiteDirectory
 from content.models.pages import HUB_PAGE_MODELS
 from content.rendering import load_references, render_for_channel
 from content.visibility import Viewer, page_is_visible
@@ -47,6 +51,7 @@ class IndexDocument:
     last_published_at: datetime | None = None
     date: date | None = None
     readability_score: float | None = None
+    language: str = field(default_factory=default_language)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -90,14 +95,15 @@ class DocumentBuilder:
         internal = page.audience == INTERNAL
         if not page_is_visible(page, Viewer(staff=True)):
             return None
+        language = language_of(page)
         public_blocks, channels = {}, []
         staff_blocks = {}
         streams = [getattr(page, name) for name in page.stream_field_names]
         for channel in CHANNELS:
             viewer = Viewer(channel=channel, staff=False)
             staff_viewer = Viewer(channel=channel, staff=True)
-            references = load_references(streams, viewer)
-            staff_references = load_references(streams, staff_viewer)
+            references = load_references(streams, viewer, language=language)
+            staff_references = load_references(streams, staff_viewer, language=language)
             visible_here = False
             for stream in streams:
                 if not internal and page_is_visible(page, viewer):
@@ -129,7 +135,7 @@ class DocumentBuilder:
             internal_parts = ["\n".join(phrasings), public_text, *internal_parts]
             public_text, phrasings = "", []
 
-        keywords = list(page.keywords.all())
+        keywords = self._keywords_in(language, list(page.keywords.all()))
         site_key = self.key_by_site_id.get(getattr(self.sites.site_of(page), "site_id", None), "")
         site_keys = [site_key] if site_key else []
         site_keys += [k for s in page.also_on.all() if (k := self.key_by_site_id.get(s.pk)) and k not in site_keys]
@@ -155,7 +161,23 @@ class DocumentBuilder:
             last_published_at=page.last_published_at,
             date=getattr(page, "date", None),
             readability_score=_readability_score(page),
+            language=language,
         )
+
+    def _keywords_in(self, language: str, keywords: list) -> list:
+        """The page's keywords in the page's language: an English page may carry the Dutch
+        keyword; its English translation (English term and synonyms) then stands in for it."""
+        foreign = [k for k in keywords if language_of(k) != language]
+        if not foreign or not is_configured(language):
+            return keywords
+        translated = {
+            k.translation_key: k
+            for k in Keyword.objects.filter(
+                translation_key__in=[k.translation_key for k in foreign], locale_id=locale_id_for(language)
+            )
+        }
+        found = [translated.get(k.translation_key, k) if k in foreign else k for k in keywords]
+        return list({k.pk: k for k in found}.values())
 
 
 def _readability_score(page) -> float | None:

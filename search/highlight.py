@@ -19,21 +19,21 @@ def marked_to_html(text: str) -> str:
     return escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
 
 
-def highlight(text: str, terms: list[str], *, max_words: int = 30) -> str:
+def highlight(text: str, terms: list[str], *, max_words: int = 30, language: str | None = None) -> str:
     """The window of `text` with the most query terms, terms wrapped in <mark>, the rest escaped.
 
-    A word matches when its Dutch stem equals the stem of a term, or (compounds) when it starts
-    with a term of at least four letters.
+    A word matches when its stem (in `language`, None: the default language) equals the stem of
+    a term, or (compounds) when it starts with a term of at least four letters.
     """
     text = " ".join((text or "").split())
     if not text:
         return ""
-    stems = {stem(fold(t)) for t in terms if t}
+    stems = {stem(fold(t), language) for t in terms if t}
     prefixes = tuple(fold(t) for t in terms if len(t) >= 4)
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return html.escape(text[:200], quote=False)
-    hits = [_matches(m.group(0), stems, prefixes) for m in tokens]
+    hits = [_matches(m.group(0), stems, prefixes, language) for m in tokens]
     best_start, best_count = 0, -1
     window = min(max_words, len(tokens))
     running = sum(hits[:window])
@@ -58,6 +58,6 @@ def highlight(text: str, terms: list[str], *, max_words: int = 30) -> str:
     return ("… " if begin else "") + snippet + (" …" if end < len(text) else "")
 
 
-def _matches(word: str, stems: set[str], prefixes: tuple[str, ...]) -> bool:
+def _matches(word: str, stems: set[str], prefixes: tuple[str, ...], language: str | None) -> bool:
     folded = fold(word)
-    return stem(folded) in stems or (bool(prefixes) and folded.startswith(prefixes))
+    return stem(folded, language) in stems or (bool(prefixes) and folded.startswith(prefixes))

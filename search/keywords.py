@@ -3,12 +3,19 @@
 Read from the database; each process keeps what it read until a Keyword or best-bet change
 gives the keywords a new version token (see search.signals and KeywordsVersion), so an editor's
 change works in the next search, in every process, without a reindex.
+
+One index per language: a search in English expands English terms with the English keywords
+(the translations of the Dutch ones), folded and stemmed in English. A keyword without best bets
+of its own borrows those of its original; the planner turns them into pages of the search's
+language at query time (`best_bets_in`), so a translation published later is found at once.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+
+from content.languages import default_language, language_of, locale_id_for
 
 from .analysis import allowed_typos, edit_distance, fold, stem
 
@@ -20,6 +27,9 @@ class KeywordEntry:
     term: str
     terms: list[str]
     best_bets: list[int] = field(default_factory=list)
+    # Best bets of the keyword's original, when it has none of its own: pages of another
+    # language, each replaced by its translation in the search's language (see best_bets_in).
+    borrowed_best_bets: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -27,13 +37,20 @@ class KeywordIndex:
     entries: list[KeywordEntry]
     by_phrase: dict[str, int]
     by_stems: dict[str, int] = field(default_factory=dict)
+    language: str | None = None  # None: the default language
+    # Exact terms of the other languages' keywords, to this language's translation of them: a
+    # keyword filter or a word like "kliko" in an English search finds the English keyword.
+    by_translated_phrase: dict[str, int] = field(default_factory=dict)
 
     def lookup(self, phrase: str) -> KeywordEntry | None:
         """The keyword with this term, synonym or variant, also inflected (`uittreksels`)."""
         folded = fold(phrase).split()
-        index = self.by_phrase.get(" ".join(folded))
+        joined = " ".join(folded)
+        index = self.by_phrase.get(joined)
         if index is None:
-            index = self.by_stems.get(" ".join(stem(w) for w in folded))
+            index = self.by_stems.get(" ".join(stem(w, self.language) for w in folded))
+        if index is None:
+            index = self.by_translated_phrase.get(joined)
         return None if index is None else self.entries[index]
 
     def near(self, word: str) -> KeywordEntry | None:
@@ -56,32 +73,50 @@ class KeywordIndex:
         return entry.term if entry else None
 
 
-# The index this process built last, with the version token it was built at: folding and
-# stemming every term again on each search would cost more than the search itself.
-_built: tuple[str | None, KeywordIndex] | None = None
+# What this process read last, with the version token it was read at, and the index per
+# language built from it: folding and stemming every term again on each search would cost more
+# than the search itself.
+_built: tuple[str | None, list[dict], dict[str, KeywordIndex]] | None = None
 
 
-def keyword_index() -> KeywordIndex:
-    """The keywords as the database holds them now (one primary-key query when unchanged)."""
+def keyword_index(language: str | None = None) -> KeywordIndex:
+    """The keywords of `language` (None: the default language) as the database holds them now
+    (one primary-key query when unchanged)."""
     global _built
     from .models import KeywordsVersion
 
     token = KeywordsVersion.objects.filter(name="keywords").values_list("token", flat=True).first()
     if _built is None or _built[0] != token:
-        _built = (token, _build(_load()))
-    return _built[1]
+        _built = (token, _load(), {})
+    language = language or default_language()
+    indexes = _built[2]
+    if language not in indexes:
+        indexes[language] = _build(_built[1], language)
+    return indexes[language]
 
 
-def _build(data: list[dict]) -> KeywordIndex:
-    entries = [KeywordEntry(**e) for e in data]
+def _build(data: list[dict], language: str) -> KeywordIndex:
+    own = [k for k in data if k["language"] == language]
+    by_key = {k["translation_key"]: i for i, k in enumerate(own)}
+    originals = {k["translation_key"]: k for k in data if k["language"] == default_language()}
+    entries = []
+    for keyword in own:
+        original = originals.get(keyword["translation_key"], keyword)
+        borrowed = [] if keyword["best_bets"] or original is keyword else original["best_bets"]
+        entries.append(KeywordEntry(keyword["term"], keyword["terms"], keyword["best_bets"], borrowed))
     by_phrase: dict[str, int] = {}
     by_stems: dict[str, int] = {}
     for i, entry in enumerate(entries):
         for term in entry.terms:
             folded = fold(term).split()
             by_phrase.setdefault(" ".join(folded), i)
-            by_stems.setdefault(" ".join(stem(w) for w in folded), i)
-    return KeywordIndex(entries=entries, by_phrase=by_phrase, by_stems=by_stems)
+            by_stems.setdefault(" ".join(stem(w, language) for w in folded), i)
+    translated: dict[str, int] = {}
+    for keyword in data:
+        if keyword["language"] != language and keyword["translation_key"] in by_key:
+            for term in keyword["terms"]:
+                translated.setdefault(" ".join(fold(term).split()), by_key[keyword["translation_key"]])
+    return KeywordIndex(entries, by_phrase, by_stems, language=language, by_translated_phrase=translated)
 
 
 def _load() -> list[dict]:
@@ -91,10 +126,30 @@ def _load() -> list[dict]:
         {
             "term": keyword.term,
             "terms": keyword.all_terms,
+            "language": language_of(keyword),
+            "translation_key": keyword.translation_key,
             "best_bets": [b.page_id for b in sorted(keyword.best_bets.all(), key=lambda b: b.sort_order or 0)],
         }
         for keyword in Keyword.objects.prefetch_related("best_bets")
     ]
+
+
+def best_bets_in(language: str | None, own: list[int], borrowed: list[int]) -> list[int]:
+    """The best bets of a search in `language`: the keywords' own, then the translations in
+    `language` of the borrowed ones (one query, only when something is borrowed)."""
+    if not borrowed:
+        return own
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    locale_id = locale_id_for(language or default_language())
+    keys = Page.objects.filter(pk__in=borrowed).values("translation_key")
+    rows = Page.objects.filter(Q(pk__in=borrowed) | Q(locale_id=locale_id, translation_key__in=keys))
+    rows = list(rows.values_list("pk", "translation_key", "locale_id"))
+    key_of = {pk: key for pk, key, _ in rows}
+    in_language = {key: pk for pk, key, locale in rows if locale == locale_id}
+    found = [p for p in (in_language.get(key_of.get(b)) for b in borrowed) if p is not None]
+    return list(dict.fromkeys([*own, *found]))
 
 
 def keywords_changed(**kwargs):

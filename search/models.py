@@ -43,7 +43,8 @@ class SearchDocument(models.Model):
 
     On PostgreSQL two generated tsvector columns (`public_vector`, `all_vector`) with GIN
     indexes sit next to these columns; on SQLite an FTS5 table (`search_fts`) holds the
-    stemmed text. Both are created by migration 0002, outside the Django model.
+    stemmed text. Both are created by migration 0002, outside the Django model; since migration
+    0006 the PostgreSQL columns are analysed in the row's `language`.
     List-like fields are stored as `|a|b|` so they can be filtered with LIKE on any database.
     """
 
@@ -70,6 +71,9 @@ class SearchDocument(models.Model):
     date = models.DateField(null=True, blank=True)
     readability_score = models.FloatField(null=True, blank=True)
     indexed_at = models.DateTimeField(default=timezone.now)
+    # The page's language: what its text is analysed in, and which searches find it. Rows from
+    # before languages were all Dutch.
+    language = models.CharField(max_length=10, default="nl")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["generation", "page_id"], name="search_document_once")]
@@ -79,18 +83,22 @@ class SearchTerm(models.Model):
     """The vocabulary of the database engine: every indexed word, for typo correction.
 
     `public_docs` counts documents in whose public fields the word occurs; words only found in
-    internal text are never offered to the public as a correction.
+    internal text are never offered to the public as a correction. Each language has its own
+    words: a Dutch search is never corrected into an English word.
     """
 
     generation = models.PositiveIntegerField()
+    language = models.CharField(max_length=10, default="nl")
     word = models.CharField(max_length=100)
     length = models.PositiveSmallIntegerField()
     public_docs = models.PositiveIntegerField(default=0)
     all_docs = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["generation", "word"], name="search_term_once")]
-        indexes = [models.Index(fields=["generation", "length"], name="search_term_length")]
+        constraints = [
+            models.UniqueConstraint(fields=["generation", "language", "word"], name="search_term_once_per_language")
+        ]
+        indexes = [models.Index(fields=["generation", "language", "length"], name="search_term_language_length")]
 
 
 OUTBOX_SUBSCRIBER = "search"

@@ -3,6 +3,8 @@
 It expands controlled keywords (at query time, from the database), corrects typos against
 the engine's vocabulary, puts best bets first, scopes by site and channel, lets only staff
 see internal pages and internal text, and filters the hits by the visibility rule once more.
+Every search is in one language (`language`, the default language when left out): only pages
+in that language are found, with that language's keywords, stemming and stop words.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from content.languages import is_configured
 from content.visibility import Viewer, visible_page_ids
 
 from .analysis import fold, is_stop_word, words
 from .engines import Hit, SearchEngine, SearchRequest, get_engine
-from .keywords import MAX_PHRASE_WORDS, KeywordIndex, keyword_index
+from .keywords import MAX_PHRASE_WORDS, KeywordIndex, best_bets_in, keyword_index
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +54,7 @@ class _Plan:
     corrected: list[str]  # the query as it was understood, word by word
     plain: list[tuple[int, str]] = field(default_factory=list)  # (group position, word) to correct
     changed: bool = False
+    borrowed_best_bets: list[int] = field(default_factory=list)  # see keywords.best_bets_in
 
 
 def plan_query(text: str, index: KeywordIndex) -> _Plan:
@@ -70,7 +74,7 @@ def plan_query(text: str, index: KeywordIndex) -> _Plan:
                 break
         else:
             word = tokens[i]
-            if not is_stop_word(word):
+            if not is_stop_word(word, index.language):
                 plan.plain.append((len(plan.groups), word))
                 plan.groups.append([word])
             plan.corrected.append(word)
@@ -111,6 +115,11 @@ def _note_keyword(plan: _Plan, entry):
     if entry.term not in plan.keywords:
         plan.keywords.append(entry.term)
     plan.best_bets += [p for p in entry.best_bets if p not in plan.best_bets]
+    plan.borrowed_best_bets += [p for p in entry.borrowed_best_bets if p not in plan.borrowed_best_bets]
+
+
+def _pins(plan: _Plan, language: str | None) -> list[int]:
+    return best_bets_in(language, plan.best_bets, plan.borrowed_best_bets)
 
 
 def search(
@@ -123,8 +132,10 @@ def search(
     first: int = 10,
     after: int = 0,
     engine: SearchEngine | None = None,
+    language: str | None = None,
 ) -> SearchResponse:
-    """Search the shared index as `viewer`. Raises SearchInputError, or EngineUnavailable."""
+    """Search the shared index as `viewer`, in `language` (a configured language code; None:
+    the default language). Raises SearchInputError, or EngineUnavailable."""
     text = normalise_query(query)
     if not text:
         raise SearchInputError("The query is empty.")
@@ -134,8 +145,9 @@ def search(
         raise SearchInputError(f"`first` must be between 0 and {MAX_PAGE_SIZE}.")
     if after < 0:
         raise SearchInputError("`after` must not be negative.")
+    _check_language(language)
     engine = engine or get_engine()
-    index = keyword_index()
+    index = keyword_index(language)
     plan = plan_query(text, index)
     filter_keywords = [index.preferred(k) or k for k in keywords or []]
     request = SearchRequest(
@@ -145,16 +157,17 @@ def search(
         sites=[site] if site else None,
         keywords=filter_keywords or None,
         content_types=content_types or None,
-        pinned_page_ids=plan.best_bets,
+        pinned_page_ids=_pins(plan, language),
         offset=after,
         limit=first,
+        language=language,
     )
     # Engines that can send the query with the typo check in one request do so; the query runs
     # again only when a correction changed it.
     results, corrections = engine.search_and_correct(request, [w for _, w in plan.plain], staff=viewer.staff)
     if correct(plan, corrections, index) or results is None:
         request.groups = plan.groups
-        request.pinned_page_ids = plan.best_bets
+        request.pinned_page_ids = _pins(plan, language)
         results = engine.search(request)
     if results.total == 0 and len(plan.groups) > 1:
         # Nothing has every word: show what has most of them rather than nothing.
@@ -179,8 +192,13 @@ def search(
     if plan.changed and fold(corrected) != fold(text):
         response.did_you_mean = corrected
     if response.total == 0:
-        response.suggestions = suggest(text, viewer=viewer, site=site, engine=engine, index=index)
+        response.suggestions = suggest(text, viewer=viewer, site=site, engine=engine, index=index, language=language)
     return response
+
+
+def _check_language(language: str | None) -> None:
+    if language is not None and not is_configured(language):
+        raise SearchInputError(f"The language {language!r} is not one of the hub's languages.")
 
 
 def suggest(
@@ -191,14 +209,18 @@ def suggest(
     limit: int = MAX_SUGGESTIONS,
     engine: SearchEngine | None = None,
     index: KeywordIndex | None = None,
+    language: str | None = None,
 ) -> list[str]:
-    """Completions for `prefix`: keyword terms first, then titles the viewer may find."""
+    """Completions for `prefix` in `language` (None: the default language): keyword terms
+    first, then titles of pages in that language the viewer may find."""
     prefix = normalise_query(prefix)[:MAX_QUERY_LENGTH]
     if not prefix:
         return []
+    _check_language(language)
     engine = engine or get_engine()
-    index = index or keyword_index()
+    index = index or keyword_index(language)
     folded = fold(prefix)
     found = [e.term for e in index.entries if any(fold(t).startswith(folded) for t in e.terms)]
-    found += engine.suggest(prefix, audiences=viewer.audiences, sites=[site] if site else None, limit=limit)
+    sites = [site] if site else None
+    found += engine.suggest(prefix, audiences=viewer.audiences, sites=sites, limit=limit, language=language)
     return list(dict.fromkeys(found))[:limit]

@@ -6,6 +6,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from content.languages import default_language
+
 from ..documents import IndexDocument
 
 # Weights of the fields, shared by every engine so that they rank alike.
@@ -36,6 +38,8 @@ class SearchRequest:
     `groups` holds one list of alternatives per query word or matched keyword phrase;
     with `match="all"` a document must match every group, with "any" at least one.
     `audiences` and `channel` come from the viewer; engines filter on them (defence in depth).
+    `language`: only documents in this language match, and the words are analysed in it
+    (None: the default language).
     """
 
     groups: list[list[str]]
@@ -49,6 +53,10 @@ class SearchRequest:
     offset: int = 0
     limit: int = 10
     facets: bool = True
+    language: str | None = None
+
+    def __post_init__(self):
+        self.language = self.language or default_language()
 
     @property
     def staff(self) -> bool:
@@ -106,19 +114,29 @@ class SearchEngine(ABC):
     def search(self, request: SearchRequest) -> SearchResults: ...
 
     @abstractmethod
-    def suggest(self, prefix: str, *, audiences: tuple[str, ...], sites: list[str] | None, limit: int) -> list[str]:
-        """Titles that complete what someone is typing."""
+    def suggest(
+        self,
+        prefix: str,
+        *,
+        audiences: tuple[str, ...],
+        sites: list[str] | None,
+        limit: int,
+        language: str | None = None,
+    ) -> list[str]:
+        """Titles of pages in `language` (None: the default language) that complete what someone is typing."""
 
     @abstractmethod
-    def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
-        """For each unknown word, the most likely indexed word within the allowed edit distance."""
+    def corrections(self, words: list[str], *, staff: bool, language: str | None = None) -> dict[str, str]:
+        """For each unknown word, the most likely indexed word of `language` (None: the default
+        language) within the allowed edit distance."""
 
     def search_and_correct(
         self, request: SearchRequest, words: list[str], *, staff: bool
     ) -> tuple[SearchResults | None, dict[str, str]]:
-        """Corrections for `words` and, when the engine can do both in one round trip, the results
-        of `request` as it stands. Returns (None, corrections) when the search is still to run."""
-        return None, self.corrections(words, staff=staff)
+        """Corrections for `words` (in the request's language) and, when the engine can do both in
+        one round trip, the results of `request` as it stands. Returns (None, corrections) when
+        the search is still to run."""
+        return None, self.corrections(words, staff=staff, language=request.language)
 
     @abstractmethod
     def create_index(self) -> None:

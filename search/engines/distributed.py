@@ -13,16 +13,18 @@ from collections.abc import Callable, Iterable
 
 from elasticsearch_dsl import A, Q, Search
 
+from content.languages import default_language
+
 from ..analysis import fold, stem
 from ..documents import IndexDocument
 from ..highlight import MARK_END, MARK_START, marked_to_html
-from ..schema import SPELL_ALL, SPELL_PUBLIC, index_definition, source_of
+from ..schema import SPELL_ALL, SPELL_PUBLIC, field_prefix, index_definition, source_of, spell_field
 from .base import FIELD_BOOSTS, EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResults, batched
 
 logger = logging.getLogger(__name__)
 
 PIN_BOOST = 10_000.0
-EDGE_FIELDS = ("title.edge^1.5", "keyword_text.edge^1.5")
+EDGE_FIELDS = ("title.edge^1.5", "keyword_text.edge^1.5")  # under the language's field prefix
 BULK_CHUNK = 500
 
 
@@ -188,7 +190,11 @@ class DistributedEngine(SearchEngine):
 
     def build_search(self, request: SearchRequest) -> Search:
         """The elasticsearch-dsl Search for a request (also used by the tests and the docs)."""
-        filters = [Q("term", live=True), Q("terms", audience=list(request.audiences))]
+        filters = [
+            Q("term", live=True),
+            _language_filter(request.language),
+            Q("terms", audience=list(request.audiences)),
+        ]
         if request.channel:
             filters.append(Q("term", channels=request.channel))
         if request.sites:
@@ -198,8 +204,9 @@ class DistributedEngine(SearchEngine):
         if request.content_types:
             filters.append(Q("terms", content_type=request.content_types))
 
-        fields = [f"{name}^{FIELD_BOOSTS[name]}" for name in request.search_fields]
-        should = [_text_query(request, fields)]
+        prefix = field_prefix(request.language)
+        fields = [f"{prefix}{name}^{FIELD_BOOSTS[name]}" for name in request.search_fields]
+        should = [_text_query(request, fields, [f"{prefix}{name}" for name in EDGE_FIELDS])]
         for i, page_id in enumerate(request.pinned_page_ids):
             should.append(Q("constant_score", filter=Q("term", page_id=page_id), boost=PIN_BOOST - i))
         query = Q("bool", should=should, minimum_should_match=1, filter=filters)
@@ -214,7 +221,7 @@ class DistributedEngine(SearchEngine):
             require_field_match=False,
         )
         for field in request.snippet_fields:
-            search = search.highlight(field, no_match_size=180 if field == "summary" else 0)
+            search = search.highlight(f"{prefix}{field}", no_match_size=180 if field == "summary" else 0)
         if request.facets:
             search.aggs.bucket("sites", A("terms", field="site_keys", size=50))
             search.aggs.bucket("content_types", A("terms", field="content_type", size=10))
@@ -232,9 +239,9 @@ class DistributedEngine(SearchEngine):
         body = self.build_search(request).to_dict()
         folded = _correctable(words)
         if folded:
-            body["suggest"] = _suggest_section(folded, staff=staff)
+            body["suggest"] = _suggest_section(folded, staff=staff, language=request.language)
         response = self._call(self.run_search, body)
-        return self._results(request, response), _corrections_from(response, folded)
+        return self._results(request, response), _corrections_from(response, folded, request.language)
 
     def _results(self, request: SearchRequest, response: dict) -> SearchResults:
         pinned = set(request.pinned_page_ids)
@@ -242,7 +249,7 @@ class DistributedEngine(SearchEngine):
         for raw in response["hits"]["hits"]:
             source = raw["_source"]
             highlight = raw.get("highlight") or {}
-            snippet = _pick_snippet(highlight, request.snippet_fields)
+            snippet = _pick_snippet(highlight, request.snippet_fields, field_prefix(request.language))
             hits.append(
                 Hit(
                     page_id=int(source["page_id"]),
@@ -270,8 +277,16 @@ class DistributedEngine(SearchEngine):
         )
         return SearchResults(hits=hits, total=total, facets=facets, engine=self.name)
 
-    def suggest(self, prefix: str, *, audiences: tuple[str, ...], sites: list[str] | None, limit: int) -> list[str]:
-        filters = [Q("term", live=True), Q("terms", audience=list(audiences))]
+    def suggest(
+        self,
+        prefix: str,
+        *,
+        audiences: tuple[str, ...],
+        sites: list[str] | None,
+        limit: int,
+        language: str | None = None,
+    ) -> list[str]:
+        filters = [Q("term", live=True), _language_filter(language), Q("terms", audience=list(audiences))]
         if sites:
             filters.append(Q("terms", site_keys=sites))
         query = Q("bool", must=[Q("match", **{"title.edge": {"query": prefix, "operator": "and"}})], filter=filters)
@@ -279,32 +294,42 @@ class DistributedEngine(SearchEngine):
         response = self._call(self.run_search, search.to_dict())
         return list(dict.fromkeys(h["_source"]["title"] for h in response["hits"]["hits"]))
 
-    def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
+    def corrections(self, words: list[str], *, staff: bool, language: str | None = None) -> dict[str, str]:
         folded = _correctable(words)
         if not folded:
             return {}
+        language = language or default_language()
         body = Search().extra(size=0).to_dict()
-        body["suggest"] = _suggest_section(folded, staff=staff)
-        return _corrections_from(self._call(self.run_search, body), folded)
+        body["suggest"] = _suggest_section(folded, staff=staff, language=language)
+        return _corrections_from(self._call(self.run_search, body), folded, language)
 
 
 def _correctable(words: list[str]) -> list[str]:
     return [fold(w) for w in words if len(w) >= 3 and not w.isdigit()]
 
 
-def _suggest_section(words: list[str], *, staff: bool) -> dict:
-    """Term suggestions for words missing from the vocabulary the viewer may see."""
-    field = SPELL_ALL if staff else SPELL_PUBLIC
+def _language_filter(language: str | None):
+    """Documents in `language` (None: the default language). In the default language also
+    documents without one: an index built before languages keeps answering until the rebuild."""
+    language = language or default_language()
+    if language != default_language():
+        return Q("term", language=language)
+    return Q("bool", should=[Q("term", language=language), ~Q("exists", field="language")], minimum_should_match=1)
+
+
+def _suggest_section(words: list[str], *, staff: bool, language: str) -> dict:
+    """Term suggestions for words missing from the vocabulary (of `language`) the viewer may see."""
+    field = spell_field(SPELL_ALL if staff else SPELL_PUBLIC, language)
     options = {"field": field, "suggest_mode": "missing", "max_edits": 2, "min_word_length": 3}
     return {f"w{i}": {"text": word, "term": options} for i, word in enumerate(words)}
 
 
-def _corrections_from(response: dict, words: list[str]) -> dict[str, str]:
+def _corrections_from(response: dict, words: list[str], language: str) -> dict[str, str]:
     found = {}
     for i, word in enumerate(words):
         for entry in response.get("suggest", {}).get(f"w{i}", []):
             options = entry.get("options") or []
-            if options and stem(options[0]["text"]) != stem(word):
+            if options and stem(options[0]["text"], language) != stem(word, language):
                 found[word] = options[0]["text"]
     return found
 
@@ -318,33 +343,34 @@ def _means_unavailable(error) -> bool:
     return status in (404, 408, 429) or status >= 500
 
 
-def _text_query(request: SearchRequest, fields: list[str]):
+def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str]):
     """Every group must (or, for `match="any"`, may) match one of its alternatives.
 
     Nothing is fuzzy: the query planner has already turned typos into exact alternatives (from
     the vocabulary and the keywords), as on every engine; fuzzy expansion tripled the cost of
     a query on OpenSearch and found nothing more in the quality set."""
     groups = [
-        Q("bool", should=[_alternative(a, fields) for a in group], minimum_should_match=1) for group in request.groups
+        Q("bool", should=[_alternative(a, fields, edge_fields) for a in group], minimum_should_match=1)
+        for group in request.groups
     ]
     if request.match == "all":
         return Q("bool", must=groups)
     return Q("bool", should=groups, minimum_should_match=1)
 
 
-def _alternative(text: str, fields: list[str]):
+def _alternative(text: str, fields: list[str], edge_fields: list[str]):
     if " " in text.strip():
         return Q("multi_match", query=text, fields=fields, type="phrase")
-    edge = Q("multi_match", query=text, fields=list(EDGE_FIELDS), boost=0.5)
+    edge = Q("multi_match", query=text, fields=edge_fields, boost=0.5)
     return Q("bool", should=[edge, Q("multi_match", query=text, fields=fields)], minimum_should_match=1)
 
 
-def _pick_snippet(highlight: dict, fields: tuple[str, ...]) -> str:
+def _pick_snippet(highlight: dict, fields: tuple[str, ...], prefix: str = "") -> str:
     """The first highlighted fragment of an allowed field, else the summary's beginning."""
     for field in ("public_text", "phrasings", "summary", "internal_text"):
         if field in fields:
-            fragments = highlight.get(field) or []
+            fragments = highlight.get(f"{prefix}{field}") or []
             if fragments and MARK_START in fragments[0]:
                 return marked_to_html(fragments[0])
-    fragments = highlight.get("summary") or []
+    fragments = highlight.get(f"{prefix}summary") or []
     return marked_to_html(fragments[0]) if fragments else ""

@@ -1,10 +1,11 @@
 """The embedded engine: the hub's own database. What both databases share.
 
-SQLite: an FTS5 table of Dutch-stemmed text (stemmed in Python, see search.analysis), ranked
-with bm25. PostgreSQL: generated tsvector columns with the `dutch` configuration and GIN
-indexes, `websearch_to_tsquery`, `ts_rank` and `ts_headline`. Both keep one row per page in
-`SearchDocument` and a vocabulary (`SearchTerm`) for typo correction, in generations so a
-rebuild can switch over at once.
+SQLite: an FTS5 table of stemmed text (stemmed in Python in the document's language, see
+search.analysis), ranked with bm25. PostgreSQL: generated tsvector columns analysed in the row's
+language (`dutch`, `english`) and GIN indexes, `websearch_to_tsquery`, `ts_rank` and
+`ts_headline`. Both keep one row per page in `SearchDocument` and a vocabulary (`SearchTerm`)
+for typo correction, in generations so a rebuild can switch over at once. Every row and every
+word has a `language`; a search matches only rows and corrects only into words of its language.
 
 This module holds what both share: the rows and their generations, the viewer's filters, best
 bets, facets and hits (the vocabulary is in `vocabulary`). `postgres` and `sqlite` each
@@ -20,6 +21,8 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 from django.db.models import Q, Subquery
 from django.utils import timezone
+
+from content.languages import default_language
 
 from ...analysis import fold
 from ...documents import IndexDocument
@@ -85,7 +88,7 @@ class DatabaseEngine(SearchEngine):
         delta: Counter = Counter()
         rows = list(SearchDocument.objects.filter(generation=generation, page_id__in=page_ids))
         for row in rows:
-            count_words(delta, row_words(row), -1)
+            count_words(delta, row.language, row_words(row), -1)
         if rows:
             ids = [r.id for r in rows]
             self._remove_from_text_index(ids)
@@ -121,13 +124,14 @@ class DatabaseEngine(SearchEngine):
                     date=d.date,
                     readability_score=d.readability_score,
                     indexed_at=now,
+                    language=d.language,
                 )
                 for d in documents
             ]
         )
         self._add_to_text_index(generation, documents, rows)
         for document in documents:
-            count_words(delta, document_words(document), 1)
+            count_words(delta, document.language, document_words(document), 1)
         if vocabulary_delta is not None:
             apply_changes(generation, delta)
         return delta
@@ -210,6 +214,8 @@ class DatabaseEngine(SearchEngine):
         generation = "d.generation + 0" if full_text else "d.generation"
         sql = [f"{generation} = (SELECT active FROM search_indexgeneration WHERE name = %s)", "d.live = %s"]  # noqa: S608 - only constants and %s placeholders
         params: list = [self.index_prefix, True]
+        sql.append("d.language = %s")
+        params.append(request.language)
         sql.append(f"d.audience IN ({','.join(['%s'] * len(request.audiences))})")
         params += list(request.audiences)
         if request.channel:
@@ -284,9 +290,20 @@ class DatabaseEngine(SearchEngine):
     def _rows_with_snippets(self, request: SearchRequest, ids: list[int]) -> dict[int, tuple[tuple, str]]:
         """By SearchDocument id: the row's FULL_COLUMNS and a snippet (HTML, terms marked)."""
 
-    def suggest(self, prefix: str, *, audiences: tuple[str, ...], sites: list[str] | None, limit: int) -> list[str]:
+    def suggest(
+        self,
+        prefix: str,
+        *,
+        audiences: tuple[str, ...],
+        sites: list[str] | None,
+        limit: int,
+        language: str | None = None,
+    ) -> list[str]:
         queryset = SearchDocument.objects.filter(
-            generation=self._active_subquery(), live=True, audience__in=audiences
+            generation=self._active_subquery(),
+            live=True,
+            audience__in=audiences,
+            language=language or default_language(),
         ).filter(Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"))
         if sites:
             site_filter = Q()
@@ -295,8 +312,8 @@ class DatabaseEngine(SearchEngine):
             queryset = queryset.filter(site_filter)
         return list(queryset.order_by("title").values_list("title", flat=True).distinct()[:limit])
 
-    def corrections(self, words: list[str], *, staff: bool) -> dict[str, str]:
-        return find_corrections(self._active_subquery(), words, staff=staff)
+    def corrections(self, words: list[str], *, staff: bool, language: str | None = None) -> dict[str, str]:
+        return find_corrections(self._active_subquery(), words, staff=staff, language=language or default_language())
 
 
 def _facets(combinations: Counter) -> dict[str, list[tuple[str, int]]]:

@@ -1,5 +1,7 @@
-"""The database engine on PostgreSQL: generated tsvector columns with the `dutch` configuration
-and GIN indexes (migrations 0002 and 0004), `websearch_to_tsquery`, `ts_rank` and `ts_headline`.
+"""The database engine on PostgreSQL: generated tsvector columns analysed in each row's language
+and GIN indexes (migrations 0002, 0004 and 0006), `websearch_to_tsquery`, `ts_rank` and
+`ts_headline`. `search_text_config(language)` (migration 0006) maps a language to its text
+search configuration (`dutch`, `english`) for the columns and the queries alike.
 
 The columns follow the rows by themselves, so writing needs nothing beyond the shared code but
 fresh statistics after a rebuild. A search counts its matches per facet combination in SQL and
@@ -92,22 +94,23 @@ class PostgresDatabaseEngine(DatabaseEngine):
         query_sql, query_params = self._tsquery(request)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {FULL_COLUMNS}, ts_headline('dutch', {snippet_source}, q.query, %s) "  # noqa: S608 - only constants and %s placeholders
+                f"SELECT {FULL_COLUMNS}, ts_headline(search_text_config(%s), {snippet_source}, q.query, %s) "  # noqa: S608 - only constants and %s placeholders
                 f"FROM search_searchdocument d, ({query_sql}) q WHERE d.id IN ({placeholders})",
-                [HEADLINE_OPTIONS, *query_params, *ids],
+                [request.language, HEADLINE_OPTIONS, *query_params, *ids],
             )
             return {row[0]: (row, marked_to_html(row[12] or "")) for row in cursor.fetchall()}
 
     def _tsquery(self, request: SearchRequest) -> tuple[str, list]:
-        """`SELECT <tsquery> AS query`: websearch_to_tsquery per alternative, a prefix for compounds."""
+        """`SELECT <tsquery> AS query`: websearch_to_tsquery per alternative in the request's
+        language, a prefix for compounds."""
         group_sql, params = [], []
         for group in request.groups:
             alternatives = []
             for alternative in group:
-                alternatives.append("websearch_to_tsquery('dutch', %s)")
+                alternatives.append("websearch_to_tsquery(search_text_config(%s), %s)")
                 folded = fold(alternative)
-                params.append(f'"{folded}"' if " " in folded else folded)
-                prefix = stem(folded)
+                params += [request.language, f'"{folded}"' if " " in folded else folded]
+                prefix = stem(folded, request.language)
                 if " " not in folded and prefix.isalnum() and len(prefix) >= 4:
                     alternatives.append("to_tsquery('simple', %s)")
                     params.append(f"{prefix}:*")

@@ -1,5 +1,7 @@
-"""The database engine on SQLite: an FTS5 table (`search_fts`, migration 0002) of Dutch-stemmed
-text, stemmed in Python (see search.analysis), ranked with bm25 and highlighted in Python.
+"""The database engine on SQLite: an FTS5 table (`search_fts`, migration 0002) of stemmed text,
+stemmed in Python in each document's language (see search.analysis), ranked with bm25 and
+highlighted in Python. The query is stemmed in the request's language and only rows of that
+language are joined, so Dutch and English stems never meet.
 
 The FTS5 table is a separate index keyed by the SearchDocument id (its rowid), so every write
 to the rows is repeated there. A search reads the light columns of every match, best bets
@@ -43,11 +45,11 @@ class SQLiteDatabaseEngine(DatabaseEngine):
                 [
                     (
                         ids[d.page_id],
-                        " ".join(analyse(d.title)),
-                        " ".join(analyse(f"{d.keyword_text} {d.upl_name}")),
-                        " ".join(analyse(f"{d.summary} {' '.join(d.phrasings)}")),
-                        " ".join(analyse(d.public_text)),
-                        " ".join(analyse(d.internal_text)),
+                        " ".join(analyse(d.title, language=d.language)),
+                        " ".join(analyse(f"{d.keyword_text} {d.upl_name}", language=d.language)),
+                        " ".join(analyse(f"{d.summary} {' '.join(d.phrasings)}", language=d.language)),
+                        " ".join(analyse(d.public_text, language=d.language)),
+                        " ".join(analyse(d.internal_text, language=d.language)),
                     )
                     for d in documents
                 ],
@@ -101,7 +103,10 @@ class SQLiteDatabaseEngine(DatabaseEngine):
         for group in request.groups:
             alternatives = []
             for alternative in group:
-                stems = analyse(alternative) or analyse(alternative, keep_stop_words=True)
+                language = request.language
+                stems = analyse(alternative, language=language) or analyse(
+                    alternative, keep_stop_words=True, language=language
+                )
                 if not stems:
                     continue
                 if len(stems) > 1:
@@ -130,6 +135,10 @@ class SQLiteDatabaseEngine(DatabaseEngine):
             by_name = dict(zip(("summary", "phrasings", "public_text", "internal_text"), row[8:12], strict=True))
             snippets[row[0]] = (
                 row,
-                highlight("\n".join(by_name[f] for f in request.snippet_fields if by_name[f]), terms),
+                highlight(
+                    "\n".join(by_name[f] for f in request.snippet_fields if by_name[f]),
+                    terms,
+                    language=request.language,
+                ),
             )
         return snippets

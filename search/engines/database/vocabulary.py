@@ -1,9 +1,9 @@
 """The database engine's vocabulary (`SearchTerm`), for typo correction.
 
-Per generation, every indexed word with the number of pages that use it: publicly and at all.
-Indexing or deleting a page adds or subtracts its own words (a `Counter` keyed by (word,
-"public"/"all")), so the vocabulary stays right without reading the other pages; a rebuild
-counts every page once and stores the total at the end.
+Per generation and language, every indexed word with the number of pages that use it: publicly
+and at all. Indexing or deleting a page adds or subtracts its own words (a `Counter` keyed by
+(language, word, "public"/"all")), so the vocabulary stays right without reading the other pages;
+a rebuild counts every page once and stores the total at the end.
 """
 
 from __future__ import annotations
@@ -52,34 +52,39 @@ def row_words(row: SearchDocument) -> tuple[set[str], set[str]]:
             public_text=row.public_text,
             internal_text=row.internal_text,
             audience=row.audience,
+            language=row.language,
         )
     )
 
 
-def count_words(delta: Counter, public_and_all: tuple[set[str], set[str]], n: int) -> None:
-    """Add `n` pages (negative: remove) to the counts of these words."""
+def count_words(delta: Counter, language: str, public_and_all: tuple[set[str], set[str]], n: int) -> None:
+    """Add `n` pages (negative: remove) in `language` to the counts of these words."""
     public, every = public_and_all
     for word in every:
-        delta[(word, "all")] += n
+        delta[(language, word, "all")] += n
     for word in public:
-        delta[(word, "public")] += n
+        delta[(language, word, "public")] += n
 
 
 def apply_changes(generation: int, delta: Counter) -> None:
     """Add the counts of `delta` to the stored vocabulary; words no page uses any more go."""
-    changed = {word for (word, _), n in delta.items() if n}
+    changed = {(language, word) for (language, word, _), n in delta.items() if n}
     if not changed:
         return
-    existing = {t.word: t for t in SearchTerm.objects.filter(generation=generation, word__in=changed)}
+    existing = {
+        (t.language, t.word): t
+        for t in SearchTerm.objects.filter(generation=generation, word__in={word for _, word in changed})
+    }
     new, update, gone = [], [], []
-    for word in changed:
-        public, every = delta[(word, "public")], delta[(word, "all")]
-        term = existing.get(word)
+    for language, word in changed:
+        public, every = delta[(language, word, "public")], delta[(language, word, "all")]
+        term = existing.get((language, word))
         if term is None:
             if every > 0:
                 new.append(
                     SearchTerm(
                         generation=generation,
+                        language=language,
                         word=word,
                         length=len(word),
                         public_docs=max(public, 0),
@@ -103,12 +108,13 @@ def store_counts(generation: int, counts: Counter) -> None:
         [
             SearchTerm(
                 generation=generation,
+                language=language,
                 word=word,
                 length=len(word),
                 all_docs=n,
-                public_docs=counts[(word, "public")],
+                public_docs=counts[(language, word, "public")],
             )
-            for (word, kind), n in counts.items()
+            for (language, word, kind), n in counts.items()
             if kind == "all" and n > 0
         ],
         batch_size=BATCH,
@@ -116,13 +122,14 @@ def store_counts(generation: int, counts: Counter) -> None:
     )
 
 
-def find_corrections(generation, words: list[str], *, staff: bool) -> dict[str, str]:
-    """For each unknown word, the nearest indexed word within the allowed edit distance (of
-    equally near ones the most frequent). `generation`: a number or an expression yielding one."""
+def find_corrections(generation, words: list[str], *, staff: bool, language: str) -> dict[str, str]:
+    """For each unknown word, the nearest indexed word of `language` within the allowed edit
+    distance (of equally near ones the most frequent). `generation`: a number or an expression
+    yielding one."""
     words = [fold(w) for w in words if len(w) >= 3 and not w.isdigit()]
     if not words:
         return {}
-    terms = SearchTerm.objects.filter(generation=generation)
+    terms = SearchTerm.objects.filter(generation=generation, language=language)
     if not staff:
         terms = terms.filter(public_docs__gt=0)
     shortest, longest = min(map(len, words)), max(map(len, words))
@@ -135,7 +142,7 @@ def find_corrections(generation, words: list[str], *, staff: bool) -> dict[str, 
     found = {}
     known = {word for word, _ in candidates}
     for word in words:
-        if word in known or any(stem(c) == stem(word) for c, _ in candidates):
+        if word in known or any(stem(c, language) == stem(word, language) for c, _ in candidates):
             continue
         limit = allowed_typos(word)
         best = None
