@@ -23,7 +23,7 @@ class HubPageForm(WagtailAdminPageForm):
             return
         report = page_report(self.instance)
         self.b1_report = report
-        if not report["b1"] and not self.cleaned_data.get(REASON_FIELD, "").strip():
+        if report is not None and not report["b1"] and not self.cleaned_data.get(REASON_FIELD, "").strip():
             self.add_error(
                 REASON_FIELD,
                 f"Deze pagina is niet op B1-niveau (score {round(report['score'])}). "

@@ -3,11 +3,12 @@ models never import quality)."""
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 
+from content.languages import language_of
 from content.models import PageReadability
 from content.models.pages import HUB_PAGE_MODELS
 
 from .forms import REASON_FIELD, HubPageForm
-from .reports import all_issues
+from .reports import all_issues, check_for
 
 
 class B1SummaryPanel(Panel):
@@ -23,6 +24,9 @@ class B1SummaryPanel(Panel):
             if page.pk and page.latest_revision_id:
                 stored = PageReadability.objects.filter(revision_id=page.latest_revision_id).first()
             context["b1"] = stored
+            # The live check in the editor (b1-live.js) reads the page's language from here.
+            context["language"] = language_of(page)
+            context["checked"] = check_for(context["language"]) is not None
             context["issues"] = all_issues(stored.report)[:12] if stored else []
             return context
 

@@ -1,15 +1,51 @@
-"""One B1 report for a page, the same everywhere: stored per revision, shown in the editor,
-enforced at publish time, summarised in the site report and exposed in the API."""
+"""One report for a page, the same everywhere: stored per revision, shown in the editor,
+enforced at publish time, summarised in the site report and exposed in the API.
 
+The check follows the language of the text: Dutch gets the B1 check, English the plain-English
+check, with the same report format (docs/b1.md). A configured language without a check of its
+own gets no report, and the Dutch check never runs on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from content.languages import language_of
 from content.models import PageReadability
 from content.models.pages import HubPage
 
-from .b1.analysis import analyze_texts
+from .b1 import analysis as dutch
+from .plain_english import analysis as english
 
 
-def page_report(page) -> dict:
-    """The B1 report of the texts an editor wrote on `page` (any revision as an object)."""
-    return analyze_texts(page.readable_texts())
+class LanguageCheck(NamedTuple):
+    """The analysis of one language: one text, and a page of ``(key, text)`` blocks."""
+
+    analyze_text: Callable[[str], dict]
+    analyze_texts: Callable[[Iterable[tuple[str, str]]], dict]
+
+
+CHECKS = {
+    "nl": LanguageCheck(dutch.analyze_text, dutch.analyze_texts),
+    "en": LanguageCheck(english.analyze_text, english.analyze_texts),
+}
+
+
+def check_for(language: str) -> LanguageCheck | None:
+    """The check of a language code, or None when we have none for it."""
+    return CHECKS.get(language)
+
+
+def analyze_for_language(texts: Iterable[tuple[str, str]], language: str) -> dict | None:
+    """The page report of ``[(key, text), ...]`` written in ``language``, or None without a check."""
+    check = check_for(language)
+    return check.analyze_texts(texts) if check else None
+
+
+def page_report(page) -> dict | None:
+    """The report of the texts an editor wrote on `page` (any revision as an object), by the
+    check of the page's language."""
+    return analyze_for_language(page.readable_texts(), language_of(page))
 
 
 def issue_count(report: dict) -> int:
@@ -31,6 +67,8 @@ def store_for_revision(revision):
     if not isinstance(page, HubPage):
         return None
     report = page_report(page)
+    if report is None:
+        return None
     stored, _ = PageReadability.objects.update_or_create(
         revision=revision,
         defaults={

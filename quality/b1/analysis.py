@@ -7,9 +7,9 @@ when Django is set up.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
+from ..report_format import combine_blocks, finish_report, remap_to_markup, run_checks
 from . import checks
 from .config import B1Config, get_config
 from .glossary import Glossary, current_glossary
@@ -35,41 +35,26 @@ def analyze_text(text: str, *, config: B1Config | None = None, glossary: Glossar
     text = text or ""
     paragraphs = segment(text)
     explained = checks.explained_abbreviations(text)
-    disabled = set(config.disabled_checks)
 
-    issues: list[dict] = []
-    report_sentences: list[dict] = []
-    sentence_words: list[list[str]] = []
-    long_sentences = {"warning": 0, "error": 0}
-    for paragraph in paragraphs:
-        issues += checks.check_paragraph_length(text, paragraph, config)
-        for sentence in paragraph.sentences:
-            words = sentence.words
-            report_sentences.append(
-                {
-                    "text": text[sentence.start : sentence.end],
-                    "start": sentence.start,
-                    "end": sentence.end,
-                    "word_count": len(words),
-                }
-            )
-            sentence_words.append([w.text for w in words])
-            length_issues = checks.check_sentence_length(text, sentence, config)
-            for issue in length_issues:
-                long_sentences[issue["severity"]] += 1
-            covered: set[int] = set()  # token starts already explained by a phrase issue
-            issues += length_issues
-            issues += checks.check_phrases(text, sentence, glossary, "nominalization", covered)
-            issues += checks.check_light_verb_nominalizations(text, sentence, covered)
-            issues += checks.check_phrases(text, sentence, glossary, "jargon", covered)
-            issues += checks.check_passive(text, sentence, config)
-            issues += checks.check_words(text, sentence, covered, glossary, config, explained)
+    def sentence_checks(sentence) -> list[dict]:
+        covered: set[int] = set()  # token starts already explained by a phrase issue
+        return [
+            *checks.check_sentence_length(text, sentence, config),
+            *checks.check_phrases(text, sentence, glossary, "nominalization", covered),
+            *checks.check_light_verb_nominalizations(text, sentence, covered),
+            *checks.check_phrases(text, sentence, glossary, "jargon", covered),
+            *checks.check_passive(text, sentence, config),
+            *checks.check_words(text, sentence, covered, glossary, config, explained),
+        ]
 
-    issues = [i for i in issues if i["code"] not in disabled]
-    for issue in issues:
-        if issue["code"] in config.error_codes:
-            issue["severity"] = "error"
-    issues.sort(key=lambda i: (i["start"], ISSUE_CODES.index(i["code"])))
+    issues, report_sentences, sentence_words, long_sentences = run_checks(
+        text,
+        paragraphs,
+        config,
+        ISSUE_CODES,
+        paragraph_checks=lambda paragraph: checks.check_paragraph_length(text, paragraph, config),
+        sentence_checks=sentence_checks,
+    )
 
     word_count = sum(s["word_count"] for s in report_sentences)
     stats = {
@@ -84,35 +69,13 @@ def analyze_text(text: str, *, config: B1Config | None = None, glossary: Glossar
 
 
 def _finish(stats: dict, issues: list[dict], sentences: list[dict], config: B1Config) -> dict:
-    counts = Counter(i["code"] for i in issues)
-    stats["issue_counts"] = {code: counts.get(code, 0) for code in ISSUE_CODES}
-    score, penalties = compute_score(stats, counts, config)
-    stats["penalties"] = penalties
-    b1 = score >= config.min_score and not any(i["severity"] == "error" for i in issues)
-    level_code, label = level(score, b1, config)
-    return {
-        "score": score,
-        "b1": b1,
-        "level": level_code,
-        "level_label": label,
-        "sentences": sentences,
-        "issues": issues,
-        "stats": stats,
-    }
+    return finish_report(stats, issues, sentences, config, issue_codes=ISSUE_CODES, score=compute_score, level=level)
 
 
 def analyze_html(markup: str, *, config: B1Config | None = None, glossary: Glossary | None = None) -> dict:
     """Analyse HTML (e.g. Wagtail rich text). Spans point into ``markup``; texts are the plain text."""
     plain, starts, ends = html_to_text(markup or "")
-    report = analyze_text(plain, config=config, glossary=glossary)
-
-    def remap(item: dict) -> None:
-        if item["end"] > item["start"]:
-            item["start"], item["end"] = starts[item["start"]], ends[item["end"] - 1]
-
-    for item in report["sentences"] + report["issues"]:
-        remap(item)
-    return report
+    return remap_to_markup(analyze_text(plain, config=config, glossary=glossary), starts, ends)
 
 
 def analyze_texts(
@@ -132,22 +95,7 @@ def analyze_texts(
             raise ValueError(f"Duplicate block key {key!r}")
         reports[key] = analyze_text(text, config=config, glossary=glossary)
 
-    issues = [{**issue, "key": key} for key, r in reports.items() for issue in r["issues"]]
-    sentences = [{**s, "key": key} for key, r in reports.items() for s in r["sentences"]]
-    word_count = sum(r["stats"]["words"] for r in reports.values())
-    sentence_count = len(sentences)
-    weighted_fd = sum(r["stats"]["flesch_douma"] * r["stats"]["words"] for r in reports.values())
-    stats = {
-        "sentences": sentence_count,
-        "words": word_count,
-        "paragraphs": sum(r["stats"]["paragraphs"] for r in reports.values()),
-        "avg_sentence_length": round(word_count / sentence_count, 1) if sentence_count else 0.0,
-        "flesch_douma": round(weighted_fd / word_count, 1) if word_count else 100.0,
-        "long_sentences": {
-            severity: sum(r["stats"]["long_sentences"][severity] for r in reports.values())
-            for severity in ("warning", "error")
-        },
-    }
+    issues, sentences, stats = combine_blocks(reports, {"flesch_douma": 100.0})
     page = _finish(stats, issues, sentences, config)
     page["blocks"] = reports
     return page

@@ -59,7 +59,7 @@ STREET_SUFFIXES = (
 )  # fmt: skip
 
 
-def _issue(code, severity, start, end, text, message, suggestion=None) -> dict:
+def make_issue(code, severity, start, end, text, message, suggestion=None) -> dict:
     return {
         "code": code,
         "severity": severity,
@@ -85,7 +85,7 @@ def check_sentence_length(text: str, sentence: Sentence, config: B1Config) -> li
         return []
     if too_many_clauses:
         message = (message + " " + messages.subordinate_clauses(clauses)).strip()
-    return [_issue("long_sentence", severity, sentence.start, sentence.end, text, message)]
+    return [make_issue("long_sentence", severity, sentence.start, sentence.end, text, message)]
 
 
 def count_subordinate_clauses(sentence: Sentence) -> int:
@@ -103,7 +103,7 @@ def check_paragraph_length(text: str, paragraph: Paragraph, config: B1Config) ->
     if paragraph.is_list_item or count <= config.paragraph_max_words:
         return []
     return [
-        _issue(
+        make_issue(
             "long_paragraph",
             "warning",
             paragraph.start,
@@ -114,7 +114,7 @@ def check_paragraph_length(text: str, paragraph: Paragraph, config: B1Config) ->
     ]
 
 
-def _match_phrases(tokens: list[Token], index: dict[str, list[Phrase]]) -> list[tuple[int, int, Phrase]]:
+def match_phrases(tokens: list[Token], index: dict[str, list[Phrase]]) -> list[tuple[int, int, Phrase]]:
     """Non-overlapping (first token, last token, phrase) matches, longest first."""
     words = [t.lower for t in tokens]
     found, i, count = [], 0, len(words)
@@ -137,14 +137,14 @@ def check_phrases(text: str, sentence: Sentence, glossary: Glossary, code: str, 
     tokens = sentence.tokens
     index = glossary.jargon_index if code == "jargon" else glossary.nominalization_index
     make = messages.jargon if code == "jargon" else messages.nominalization
-    for first, last, phrase in _match_phrases(tokens, index):
+    for first, last, phrase in match_phrases(tokens, index):
         span = {t.start for t in tokens[first : last + 1]}
         if span & covered:
             continue
         covered |= span
         start, end = tokens[first].start, tokens[last].end
         message = make(text[start:end], phrase.alternative, phrase.note)
-        issues.append(_issue(code, "warning", start, end, text, message, phrase.alternative))
+        issues.append(make_issue(code, "warning", start, end, text, message, phrase.alternative))
     return issues
 
 
@@ -168,7 +168,7 @@ def check_light_verb_nominalizations(text: str, sentence: Sentence, covered: set
         first, last = words[low], words[high]
         verb = NOMINAL_NOUNS[lowers[j]]
         issues.append(
-            _issue(
+            make_issue(
                 "nominalization",
                 "warning",
                 first.start,
@@ -221,15 +221,19 @@ def check_passive(text: str, sentence: Sentence, config: B1Config) -> list[dict]
         used.add(hit)
         first, last = tokens[min(i, hit)], tokens[max(i, hit)]
         issues.append(
-            _issue("passive", "warning", first.start, last.end, text, messages.passive(text[first.start : last.end]))
+            make_issue(
+                "passive", "warning", first.start, last.end, text, messages.passive(text[first.start : last.end])
+            )
         )
     return issues
 
 
-def _is_abbreviation(token: Token) -> bool:
+def is_abbreviation(token: Token, frequency=zipf) -> bool:
+    """Letters mostly in capitals (VOG, KvK) that are not a common word written in capitals;
+    ``frequency`` is the Zipf frequency of the language (Dutch by default)."""
     letters = [c for c in token.text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
-    return 2 <= len(letters) <= 8 and upper >= 2 and upper * 2 >= len(letters) and zipf(token.lower) < 4.5
+    return 2 <= len(letters) <= 8 and upper >= 2 and upper * 2 >= len(letters) and frequency(token.lower) < 4.5
 
 
 def explained_abbreviations(text: str) -> set[str]:
@@ -256,7 +260,7 @@ def check_words(
         if token.kind == "abbr":
             expansion = DOTTED_ABBREVIATIONS.get(token.lower)
             issues.append(
-                _issue(
+                make_issue(
                     "abbreviation",
                     "warning",
                     token.start,
@@ -269,11 +273,11 @@ def check_words(
             continue
         if any(c.isdigit() for c in token.text):
             continue
-        if _is_abbreviation(token):
+        if is_abbreviation(token):
             if token.text not in explained:
                 expansion = UPPERCASE_EXPANSIONS.get(token.text)
                 issues.append(
-                    _issue(
+                    make_issue(
                         "abbreviation",
                         "warning",
                         token.start,
@@ -301,14 +305,18 @@ def _word_difficulty(text: str, token: Token, glossary: Glossary, config: B1Conf
         hard = [p for p in parts if not glossary.is_allowed(p) and _is_uncommon(p, config.difficult_word_zipf, config)]
         if not hard:
             return None
-        return _issue("difficult_word", "warning", token.start, token.end, text, messages.difficult_word(token.text))
+        return make_issue(
+            "difficult_word", "warning", token.start, token.end, text, messages.difficult_word(token.text)
+        )
     word = token.lower
     if len(word) <= 3:
         return None
     if syllables(word) > config.long_word_syllables and _is_uncommon(word, config.long_word_zipf, config):
-        return _issue("long_word", "warning", token.start, token.end, text, messages.long_word(token.text))
+        return make_issue("long_word", "warning", token.start, token.end, text, messages.long_word(token.text))
     if _is_uncommon(word, config.difficult_word_zipf, config):
-        return _issue("difficult_word", "warning", token.start, token.end, text, messages.difficult_word(token.text))
+        return make_issue(
+            "difficult_word", "warning", token.start, token.end, text, messages.difficult_word(token.text)
+        )
     return None
 
 

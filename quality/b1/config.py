@@ -37,20 +37,31 @@ class B1Config:
 
     @classmethod
     def from_dict(cls, values: dict) -> B1Config:
-        known = {f.name for f in fields(cls)}
-        unknown = set(values) - known
-        if unknown:
-            raise ValueError(f"Unknown HUB_B1 setting(s): {', '.join(sorted(unknown))}")
-        cleaned = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
-        return replace(cls(), **cleaned)
+        return config_from_dict(cls, values, "HUB_B1")
+
+
+def config_from_dict(cls, values: dict, setting: str):
+    """A frozen config dataclass with ``values`` over its defaults; an unknown key raises
+    ``ValueError`` naming the Django ``setting``, so a typo does not silently keep a default."""
+    known = {f.name for f in fields(cls)}
+    unknown = set(values) - known
+    if unknown:
+        raise ValueError(f"Unknown {setting} setting(s): {', '.join(sorted(unknown))}")
+    cleaned = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+    return replace(cls(), **cleaned)
+
+
+def setting_overrides(setting: str) -> dict:
+    """The dict in the Django setting ``setting``, or nothing when Django is not configured."""
+    try:
+        from django.conf import settings
+
+        overrides = getattr(settings, setting, None) if settings.configured else None
+    except ImportError:
+        overrides = None
+    return overrides or {}
 
 
 def get_config() -> B1Config:
     """The configuration from ``settings.HUB_B1``, or the defaults when Django is not configured."""
-    try:
-        from django.conf import settings
-
-        overrides = getattr(settings, "HUB_B1", None) if settings.configured else None
-    except ImportError:
-        overrides = None
-    return B1Config.from_dict(overrides or {})
+    return B1Config.from_dict(setting_overrides("HUB_B1"))

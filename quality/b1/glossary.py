@@ -11,7 +11,7 @@ import itertools
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -37,6 +37,9 @@ class Glossary:
     terms: list[dict] = field(default_factory=list)
     allowed: Iterable[str] = ()
     nominalizations: list[dict] = field(default_factory=list)
+    # The allowed words added to the data files (the editors' list): other languages' checks
+    # honour these, not the Dutch data file.
+    extra_allowed: tuple[str, ...] = ()
 
     @classmethod
     def from_data_files(cls, terms: Iterable[dict] = (), allowed: Iterable[str] = ()) -> Glossary:
@@ -44,10 +47,12 @@ class Glossary:
         base_terms = load_data("jargon_nl.json")["terms"]
         base_allowed = [entry["word"] for entry in load_data("allowed_nl.json")["words"]]
         phrases = load_data("nominalizations_nl.json")["phrases"]
+        allowed = tuple(allowed)
         return cls(
             terms=[*base_terms, *terms],
             allowed=[*base_allowed, *allowed],
             nominalizations=list(phrases),
+            extra_allowed=allowed,
         )
 
     @cached_property
@@ -59,15 +64,18 @@ class Glossary:
 
     @cached_property
     def jargon_index(self) -> dict[str, list[Phrase]]:
-        return _build_index(self.terms, self.allowed_lower)
+        return build_phrase_index(self.terms, self.allowed_lower)
 
     @cached_property
     def nominalization_index(self) -> dict[str, list[Phrase]]:
-        return _build_index(self.nominalizations, frozenset())
+        return build_phrase_index(self.nominalizations, frozenset())
 
 
-def _build_index(entries: Iterable[dict], allowed: frozenset[str]) -> dict[str, list[Phrase]]:
-    """First word -> phrases starting with it, longest first, covering inflected forms."""
+def build_phrase_index(
+    entries: Iterable[dict], allowed: frozenset[str], forms: Callable[[str], set[str]] = word_forms
+) -> dict[str, list[Phrase]]:
+    """First word -> phrases starting with it, longest first, covering inflected forms (``forms``
+    gives a word's inflections; Dutch by default)."""
     index: dict[str, list[Phrase]] = {}
     seen: set[tuple[str, ...]] = set()
     for entry in entries:
@@ -75,7 +83,7 @@ def _build_index(entries: Iterable[dict], allowed: frozenset[str]) -> dict[str, 
         if not term or term in allowed:
             continue
         words = term.split()
-        options = [sorted(word_forms(w)) if len(words) == 1 or len(w) >= 6 else [w] for w in words]
+        options = [sorted(forms(w)) if len(words) == 1 or len(w) >= 6 else [w] for w in words]
         extra = [tuple(form.lower().split()) for form in entry.get("forms", ())]
         for variant in itertools.chain(itertools.product(*options), extra):
             if variant in seen:

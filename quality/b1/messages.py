@@ -22,8 +22,8 @@ def paragraph_long(count: int, limit: int) -> str:
     )
 
 
-def jargon(found: str, alternative: str | None, note: str | None) -> str:
-    message = f"'{found}' is ambtelijke taal."
+def jargon(found: str, alternative: str | None, note: str | None, kind: str = "ambtelijke taal") -> str:
+    message = f"'{found}' is {kind}."
     if alternative:
         message += f" Schrijf liever: '{alternative}'."
     if note:

@@ -35,8 +35,18 @@ def flesch_douma(sentence_words: list[list[str]]) -> float:
     return float(textstat.flesch_reading_ease(" ".join(lines)))
 
 
-def compute_score(stats: dict, issue_counts: dict[str, int], config: B1Config) -> tuple[int, dict]:
-    """The score and the points lost per signal (for the report's ``stats.penalties``)."""
+def compute_score(
+    stats: dict,
+    issue_counts: dict[str, int],
+    config: B1Config,
+    *,
+    formula: str = "flesch_douma",
+    easy: float = FLESCH_DOUMA_EASY,
+) -> tuple[int, dict]:
+    """The score and the points lost per signal (for the report's ``stats.penalties``).
+
+    ``formula`` names the reading-ease figure in ``stats`` and ``easy`` the value from which it
+    costs nothing: Flesch-Douma for Dutch; another language's check passes its own."""
     sentences = max(stats["sentences"], 1)
     words = stats["words"]
     if words == 0:
@@ -58,19 +68,29 @@ def compute_score(stats: dict, issue_counts: dict[str, int], config: B1Config) -
             / sentences,
         ),
         "paragraphs": min(10.0, 5.0 * issue_counts.get("long_paragraph", 0)),
-        "flesch_douma": min(15.0, max(0.0, (FLESCH_DOUMA_EASY - stats["flesch_douma"]) * 0.3)),
+        formula: min(15.0, max(0.0, (easy - stats[formula]) * 0.3)),
     }
     penalties = {k: round(v, 1) for k, v in penalties.items()}
     score = round(max(0.0, min(100.0, 100.0 - sum(penalties.values()))))
     return score, penalties
 
 
-def level(score: int, b1: bool, config: B1Config) -> tuple[str, str]:
+# The label per level code; "easy" is a B1 text that scores 80 or more.
+LEVEL_LABELS = {
+    "easy": "Taalniveau B1: goed te lezen",
+    "B1": "Taalniveau B1: te lezen voor de meeste mensen",
+    "B1-": "Bijna B1: los eerst de rode punten op",
+    "B2": "Boven B1: moeilijk voor veel lezers",
+    "C1": "Ver boven B1: erg moeilijk om te lezen",
+}
+
+
+def level(score: int, b1: bool, config: B1Config, labels: dict[str, str] = LEVEL_LABELS) -> tuple[str, str]:
     """A short level code and the Dutch label shown to the editor."""
     if b1:
-        return "B1", "Taalniveau B1: goed te lezen" if score >= 80 else "Taalniveau B1: te lezen voor de meeste mensen"
+        return "B1", labels["easy"] if score >= 80 else labels["B1"]
     if score >= config.min_score:
-        return "B1-", "Bijna B1: los eerst de rode punten op"
+        return "B1-", labels["B1-"]
     if score >= config.min_score - 25:
-        return "B2", "Boven B1: moeilijk voor veel lezers"
-    return "C1", "Ver boven B1: erg moeilijk om te lezen"
+        return "B2", labels["B2"]
+    return "C1", labels["C1"]

@@ -1,8 +1,9 @@
-"""Dutch segmentation: tokens, sentences and paragraphs, with character offsets into the input.
+"""Segmentation: tokens, sentences and paragraphs, with character offsets into the input.
 
 Plain text and simple Markdown are read as they are (list markers and headings start a new
 sentence; emphasis and link syntax are skipped). HTML goes through ``html_to_text`` first, which
-keeps a map back to the original offsets.
+keeps a map back to the original offsets. The rules are the same for every language we check;
+only the abbreviations differ (Dutch by default, ``Abbreviations`` for another language).
 """
 
 from __future__ import annotations
@@ -12,6 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import DOTTED_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """The dotted abbreviations of one language (``{"bijv.": "bijvoorbeeld"}``), and those that may
+    end a sentence (``etc.``). A period after any other one does not end the sentence."""
+
+    dotted: dict[str, str]
+    sentence_final: frozenset[str]
+
+
+DUTCH = Abbreviations(DOTTED_ABBREVIATIONS, SENTENCE_FINAL_ABBREVIATIONS)
 
 
 @dataclass(slots=True)
@@ -58,7 +71,7 @@ SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s|$)")
 SUBORDINATE_START = frozenset(":;")
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None, abbreviations: Abbreviations = DUTCH) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     end = len(text) if end is None else end
     tokens: list[Token] = []
@@ -71,7 +84,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             t_end = t_start + len(value)
         elif kind == "word":
             # "bijv." and "nr." are single tokens, so their period does not end a sentence.
-            if t_end < end and text[t_end] == "." and (value.lower() + ".") in DOTTED_ABBREVIATIONS:
+            if t_end < end and text[t_end] == "." and (value.lower() + ".") in abbreviations.dotted:
                 kind, t_end, value = "abbr", t_end + 1, value + "."
         tokens.append(Token(value, t_start, t_end, kind))
     return tokens
@@ -107,7 +120,9 @@ def _blocks(text: str) -> list[tuple[int, int, bool]]:
     return [(b[0], b[1], b[2]) for b in blocks]
 
 
-def _split_sentences(text: str, start: int, end: int, tokens: list[Token]) -> list[Sentence]:
+def _split_sentences(
+    text: str, start: int, end: int, tokens: list[Token], sentence_final: frozenset[str]
+) -> list[Sentence]:
     sentences: list[Sentence] = []
     abbr_ends = {t.end: t for t in tokens if t.kind == "abbr"}
     initial_ends = {t.end + 1 for t in tokens if t.kind == "word" and len(t.text) == 1 and t.text.isupper()}
@@ -118,7 +133,7 @@ def _split_sentences(text: str, start: int, end: int, tokens: list[Token]) -> li
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(*_"):
             continue  # "ca. tien", "12 p.m. en ..."
         abbr = abbr_ends.get(match.start() + 1) or abbr_ends.get(p_end)
-        if abbr is not None and abbr.lower not in SENTENCE_FINAL_ABBREVIATIONS:
+        if abbr is not None and abbr.lower not in sentence_final:
             continue
         if match.start() + 1 in initial_ends and match.group() == ".":
             continue  # "J. de Vries"
@@ -137,12 +152,12 @@ def _split_sentences(text: str, start: int, end: int, tokens: list[Token]) -> li
     return result
 
 
-def segment(text: str) -> list[Paragraph]:
+def segment(text: str, abbreviations: Abbreviations = DUTCH) -> list[Paragraph]:
     """Paragraphs (and list items and headings) with their sentences and tokens."""
     paragraphs = []
     for start, end, is_list in _blocks(text):
-        tokens = tokenize(text, start, end)
-        sentences = _split_sentences(text, start, end, tokens)
+        tokens = tokenize(text, start, end, abbreviations)
+        sentences = _split_sentences(text, start, end, tokens, abbreviations.sentence_final)
         if sentences:
             paragraphs.append(Paragraph(start, end, sentences, is_list))
     return paragraphs

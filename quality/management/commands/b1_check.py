@@ -3,21 +3,38 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quality.b1.analysis import analyze_text
+from content.languages import configured_languages, default_language, is_configured
+from quality.reports import check_for
 
 SEVERITY_LABELS = {"error": "FOUT", "warning": "let op"}
 
 
 class Command(BaseCommand):
-    help = "Check a plain text for Dutch language level B1 and print the report (exit 0 even when not B1)."
+    help = (
+        "Check a plain text for Dutch language level B1 (or, with --language en, for plain English) "
+        "and print the report (exit 0 even when the text is not plain enough)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", default="-", help="text file to check; '-' or nothing reads stdin")
         parser.add_argument("--json", action="store_true", help="print the report as JSON (the API's format)")
+        parser.add_argument(
+            "--language",
+            default=None,
+            help="language of the text (a code of HUB_LANGUAGES); default: the default language",
+        )
 
-    def handle(self, *args, file: str, json: bool, **options):
+    def handle(self, *args, file: str, json: bool, language: str | None, **options):
+        language = language or default_language()
+        check = check_for(language) if is_configured(language) else None
+        if check is None:
+            raise CommandError(
+                f"No language check for {language!r}; use one of: "
+                + ", ".join(code for code in configured_languages() if check_for(code)),
+                returncode=2,
+            )
         text = self._read(file)
-        report = analyze_text(text)
+        report = check.analyze_text(text)
         if json:
             self.stdout.write(_dumps(report))
         else:
@@ -44,15 +61,27 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+FORMULA_LABELS = {
+    "flesch_douma": "Flesch-Douma",
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+}
+
+
+def _formulas(stats: dict) -> str:
+    return ", ".join(f"{label}: {stats[key]}" for key, label in FORMULA_LABELS.items() if key in stats)
+
+
 def render_report(text: str, report: dict) -> str:
     stats = report["stats"]
     verdict = "B1: ja" if report["b1"] else "B1: nee"
+    if report.get("language") == "en":
+        verdict = "Eenvoudig Engels: ja" if report["b1"] else "Eenvoudig Engels: nee"
     lines = [
         f"Score: {report['score']}/100 ({report['level_label']})",
         f"{verdict} (B1 verdict: {'yes' if report['b1'] else 'no'})",
         f"Zinnen / sentences: {stats['sentences']}, woorden / words: {stats['words']}, "
-        f"gemiddelde zinslengte / average sentence length: {stats['avg_sentence_length']}, "
-        f"Flesch-Douma: {stats['flesch_douma']}",
+        f"gemiddelde zinslengte / average sentence length: {stats['avg_sentence_length']}, " + _formulas(stats),
         "",
     ]
     if not report["issues"]:

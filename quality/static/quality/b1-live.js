@@ -1,5 +1,6 @@
 /* Live B1 feedback in the page editor: after a short pause in typing, the text of the field is
-   checked by the hub and the verdict and points are shown under the field. No page reload. */
+   checked by the hub, in the page's language (Dutch B1 or plain English), and the verdict and
+   points are shown under the field. No page reload. */
 (function () {
   "use strict";
   var DEBOUNCE_MS = 600;
@@ -7,6 +8,13 @@
   var endpoint = (document.querySelector("[data-hub-b1-endpoint]") || {}).dataset;
   var url = (endpoint && endpoint.hubB1Endpoint) || "/admin/b1/check/";
   var timers = new WeakMap();
+
+  // The page's language, from the B1 panel of the edit form; without it the hub checks the
+  // default language.
+  function pageLanguage() {
+    var holder = document.querySelector("[data-hub-b1-language]");
+    return (holder && holder.dataset.hubB1Language) || null;
+  }
 
   function csrfToken() {
     var input = document.querySelector("input[name=csrfmiddlewaretoken]");
@@ -40,7 +48,10 @@
     holder.textContent = "";
     var verdict = document.createElement("p");
     verdict.className = "hub-b1-verdict " + (report.b1 ? "hub-b1-ok" : "hub-b1-not-ok");
-    verdict.textContent = (report.b1 ? "B1: in orde" : "Nog niet B1") + " — score " + Math.round(report.score) + " van 100";
+    var english = report.language === "en";
+    var label = report.b1 ? (english ? "Eenvoudig Engels: in orde" : "B1: in orde")
+                          : (english ? "Nog niet eenvoudig genoeg" : "Nog niet B1");
+    verdict.textContent = label + " — score " + Math.round(report.score) + " van 100";
     holder.appendChild(verdict);
     if (!report.issues || !report.issues.length) return;
     var list = document.createElement("ul");
@@ -66,6 +77,7 @@
   function check(el) {
     var text = textOf(el).trim();
     var holder = holderFor(el);
+    var language = pageLanguage();
     if (text.split(/\s+/).length < MIN_WORDS) {
       holder.textContent = "";
       return;
@@ -74,7 +86,7 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify({ text: text }),
+      body: JSON.stringify(language ? { text: text, language: language } : { text: text }),
     })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (report) { if (report) render(holder, report); })
