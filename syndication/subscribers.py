@@ -4,3 +4,6 @@
 
 def register_all() -> None:
     """Register every target's outbox subscriber (called once from `ready()`)."""
+    from .kiss import register as register_kiss
+
+    register_kiss()

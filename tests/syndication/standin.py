@@ -4,8 +4,11 @@ A real HTTP server on loopback, started by the test. Every request is checked ag
 official OpenAPI document in `$HUB_STANDARDS_DIR` with openapi-core; an invalid request gets a
 400 and is recorded as refused, so a sender that sends nonsense fails its test. The test decides
 what a valid request gets: the default answers store objects like the real APIs do (POST creates
-an object with a `url`, PUT/PATCH replace it), and `fail_next(status)`, `hang_next(seconds)`
-and `stop()` let a test see what the sender does when the API answers 500, times out or is gone.
+an object with a `url`, under the `uuid` the client chose if it sent one, refusing a `uuid` that
+exists; GET of an object's URL returns it, or 404; PUT/PATCH replace it), and
+`fail_next(status)`, `hang_next(seconds)`, `stop()` and `restart()` let a test see what the
+sender does when the API answers 500, times out (the request is still carried out, only the
+answer comes too late), is gone, or comes back.
 """
 
 from __future__ import annotations
@@ -73,8 +76,9 @@ class StandIn:
         self.base_path = base_path.rstrip("/")
         self.received: list[Received] = []
         self.objects: dict[str, dict] = {}
-        self._failures: list[int] = []
-        self._hangs: list[float] = []
+        # (value, method or None for any method), consumed in order by the next matching request
+        self._failures: list[tuple[int, str | None]] = []
+        self._hangs: list[tuple[float, str | None]] = []
         self._server: ThreadingHTTPServer | None = None
         self._lock = threading.Lock()
 
@@ -84,11 +88,14 @@ class StandIn:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}{self.base_path}"
 
-    def fail_next(self, status: int = 500, times: int = 1) -> None:
-        self._failures += [status] * times
+    def fail_next(self, status: int = 500, times: int = 1, method: str | None = None) -> None:
+        """The next `times` valid requests (of `method`, if given) get `status` and change nothing."""
+        self._failures += [(status, method)] * times
 
-    def hang_next(self, seconds: float, times: int = 1) -> None:
-        self._hangs += [seconds] * times
+    def hang_next(self, seconds: float, times: int = 1, method: str | None = None) -> None:
+        """The next `times` requests (of `method`, if given) wait `seconds` before they are
+        carried out and answered: a client that gives up sooner never hears that it worked."""
+        self._hangs += [(seconds, method)] * times
 
     @property
     def accepted(self) -> list[Received]:
@@ -98,7 +105,7 @@ class StandIn:
     def refused(self) -> list[Received]:
         return [r for r in self.received if not r.valid]
 
-    def start(self) -> StandIn:
+    def start(self, port: int = 0) -> StandIn:
         stand_in = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -110,7 +117,7 @@ class StandIn:
             def log_message(self, *args):
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
@@ -120,6 +127,10 @@ class StandIn:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+
+    def restart(self) -> StandIn:
+        """The API comes back on the same address, with the objects it had."""
+        return self.start(self._server.server_address[1])
 
     # --- handling --------------------------------------------------------------------------
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
@@ -148,16 +159,26 @@ class StandIn:
         record = Received(handler.command, parts.path, query, headers, body, not errors, errors)
         with self._lock:
             self.received.append(record)
-            hang = self._hangs.pop(0) if self._hangs else 0
-            failure = self._failures.pop(0) if self._failures and not errors else None
+            hang = self._take(self._hangs, record.method) or 0
+            failure = self._take(self._failures, record.method) if not errors else None
         if hang:
             time.sleep(hang)
         if errors:
             return self._send(handler, 400, {"detail": "; ".join(errors)})
         if failure:
             return self._send(handler, failure, {"detail": "stand-in failure"})
-        status, answer = self.answer(record)
+        with self._lock:
+            status, answer = self.answer(record)
         self._send(handler, status, answer)
+
+    @staticmethod
+    def _take(queue: list, method: str):
+        """The first queued value meant for `method` (or for any method), removed from the queue."""
+        for i, (value, wanted) in enumerate(queue):
+            if wanted is None or wanted.upper() == method:
+                del queue[i]
+                return value
+        return None
 
     def _validate(self, request) -> list[str]:
         from openapi_core.exceptions import OpenAPIError
@@ -174,9 +195,13 @@ class StandIn:
     def answer(self, record: Received) -> tuple[int, object]:
         """What a valid request gets: objects stored by URL, like the real API."""
         if record.method == "POST":
-            key = str(uuid.uuid4())
+            body = record.body if isinstance(record.body, dict) else {}
+            key = str(body.get("uuid") or uuid.uuid4())
             url = f"{self.url.rsplit(self.base_path, 1)[0] if self.base_path else self.url}{record.path}/{key}"
-            stored = {**(record.body or {}), "url": url, "uuid": key}
+            if url in self.objects:
+                # Like the Objects API: a client-chosen uuid is unique.
+                return 400, {"uuid": ["Er bestaat al een object met deze uuid."]}
+            stored = {**body, "url": url, "uuid": key}
             self.objects[url] = stored
             return 201, stored
         if record.method in {"PUT", "PATCH"}:
@@ -187,13 +212,29 @@ class StandIn:
             return 200, self.objects[url]
         if record.method == "DELETE":
             return 204, None
+        found = next((u for u in self.objects if urlsplit(u).path == record.path), None)
+        if found is not None:
+            return 200, self.objects[found]
+        if _is_uuid(record.path.rstrip("/").rpartition("/")[2]):
+            return 404, {"detail": "not found"}
         return 200, {"count": len(self.objects), "next": None, "previous": None, "results": list(self.objects.values())}
 
     @staticmethod
     def _send(handler, status, body) -> None:
         data = b"" if body is None else json.dumps(body).encode()
-        handler.send_response(status)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        try:
+            handler.send_response(status)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(data)))
+            handler.end_headers()
+            handler.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up waiting (hang_next): the request was carried out all the same
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
