@@ -11,6 +11,11 @@ QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"  # noqa: S105 - an error code, not a secret
 SEARCH_UNAVAILABLE = "SEARCH_UNAVAILABLE"
 INTERNAL_ERROR = "INTERNAL_ERROR"
+# `language` is not one of HUB_LANGUAGES; `extensions.languages` lists the configured ones.
+LANGUAGE_NOT_CONFIGURED = "LANGUAGE_NOT_CONFIGURED"
+# The page exists, but not in the language asked for; `extensions.languages` and
+# `extensions.translations` name the versions the caller may see.
+NOT_TRANSLATED = "NOT_TRANSLATED"
 
 
 class ClientError(GraphQLError):

@@ -3,6 +3,7 @@
 import graphene
 
 from .keywords.queries import KeywordQueries
+from .languages.queries import LanguageQueries
 from .pages.blocks import BLOCK_TYPES
 from .pages.queries import PageQueries
 from .pages.types import PAGE_TYPES
@@ -12,7 +13,9 @@ from .sites.queries import SiteQueries
 from .viewer.queries import ViewerQueries
 
 
-class Query(SiteQueries, PageQueries, KeywordQueries, SearchQueries, ViewerQueries, graphene.ObjectType):
+class Query(
+    SiteQueries, PageQueries, KeywordQueries, SearchQueries, ViewerQueries, LanguageQueries, graphene.ObjectType
+):
     """Everything a front-end, the app or the KCC console reads from the hub."""
 
 

@@ -2,7 +2,7 @@
 
 from django.apps import apps
 
-from .languages import ensure_locales
+from .languages import ensure_locales, language_of
 from .roles import KCC_STAFF as KCC_GROUP
 from .roles import apply_base_roles, apply_site_editor_role, ensure_permissions_exist
 
@@ -29,7 +29,7 @@ def _tombstone(instance, reason):
 
     from .models import PageTombstone
 
-    defaults = {"reason": reason, "removed_at": timezone.now()}
+    defaults = {"reason": reason, "removed_at": timezone.now(), "language": language_of(instance)}
     if getattr(instance, "ref", ""):
         defaults["ref"] = instance.ref
     PageTombstone.objects.update_or_create(page_id=instance.pk, defaults=defaults)

@@ -27,11 +27,32 @@ class BatchLoader:
         return self._cache[key]
 
 
+class RequestLoader(BatchLoader):
+    """A named loader of one relation, with its own key; subclasses implement `load_many`.
+
+    One instance per request and class (`loaders_for(info).of(SomeLoader)`), so it can use the
+    request (who is asking, the request's site directory) and never serves another request.
+    """
+
+    def __init__(self, info):
+        self.info = info
+        super().__init__(self.load_many)
+
+    def load_many(self, keys: set) -> dict:
+        raise NotImplementedError
+
+
 class RequestLoaders:
     """All loaders of one request, created lazily."""
 
     def __init__(self):
         self._loaders: dict[str, BatchLoader] = {}
+        self._named: dict[type, RequestLoader] = {}
+
+    def of(self, loader_class: type[RequestLoader], info) -> RequestLoader:
+        if loader_class not in self._named:
+            self._named[loader_class] = loader_class(info)
+        return self._named[loader_class]
 
     def get(self, name: str, load_many: Callable[[set], dict]) -> BatchLoader:
         if name not in self._loaders:
@@ -44,3 +65,8 @@ def loaders_for(info) -> RequestLoaders:
     if not hasattr(request, "_hub_loaders"):
         request._hub_loaders = RequestLoaders()
     return request._hub_loaders
+
+
+def request_loader(info, loader_class: type[RequestLoader]) -> RequestLoader:
+    """This request's instance of a named loader."""
+    return loaders_for(info).of(loader_class, info)

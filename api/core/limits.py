@@ -19,6 +19,8 @@ DEFAULT_LIST_ESTIMATE = {
     "sites": 5,
     "hits": 10,
     "removed": 20,
+    "translations": 2,
+    "languages": 3,
 }
 LIST_WITH_FIRST = {"pages", "search"}
 

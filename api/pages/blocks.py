@@ -155,7 +155,9 @@ class Link(graphene.ObjectType):
     url = graphene.String(required=True, description="Where the link goes.")
     page_ref = graphene.String(description="Ref of the linked hub page, if it is one.")
     page_site = graphene.String(description="Key of the linked page's site, if it is a hub page.")
-    page_path = graphene.String(description="Path of the linked page within its site.")
+    page_path = graphene.String(
+        description="Path of the linked page on its site's website (with the language prefix for a translation)."
+    )
 
     @staticmethod
     def _directory(info):
@@ -181,7 +183,7 @@ class Link(graphene.ObjectType):
 
     @staticmethod
     def resolve_page_path(link, info):
-        return Link._directory(info).relative_path(link["page"]) if link["page"] is not None else None
+        return Link._directory(info).public_path(link["page"]) if link["page"] is not None else None
 
 
 class LinkListBlock(graphene.ObjectType):

@@ -2,11 +2,13 @@
 
 from collections import defaultdict
 
+from content.languages import language_of
 from content.models import Keyword
 from content.rendering import load_references, render_for_channel
 from content.visibility import PUBLIC_WEB
 
-from ..core.dataloaders import loaders_for
+from ..core.dataloaders import loaders_for, request_loader
+from .translations import PageTranslationsLoader
 
 STREAM_FIELD = "body"
 
@@ -24,6 +26,7 @@ def prime_pages(info, pages, viewer):
     keys = [(viewer, p.pk) for p in pages]
     for name in ("keywords", "also_on", "blocks", "readability"):
         _loader(info, name).prime(keys)
+    request_loader(info, PageTranslationsLoader).prime(PageTranslationsLoader.key(viewer, p) for p in pages)
     return pages
 
 
@@ -66,6 +69,12 @@ def readability_of(info, page):
     return _loader(info, "readability").load(_key(info, page))
 
 
+def translations_of(info, page):
+    """The page's versions in other languages that its viewer may see."""
+    key = PageTranslationsLoader.key(viewer_of(info, page), page)
+    return request_loader(info, PageTranslationsLoader).load(key) or []
+
+
 def _through_rows(pages, field_name):
     """Rows of a ParentalManyToMany field for many pages: one query per page type."""
     by_model = defaultdict(list)
@@ -101,15 +110,18 @@ def _load_also_on(info, keys):
 
 
 def _load_blocks(info, keys):
-    by_viewer = defaultdict(list)
-    for key in keys:
-        by_viewer[key[0]].append(key)
-    result = {}
+    # Pages of one viewer and one language share their references: an English page shows the
+    # English translation of a fragment it embeds.
     registry = _registry(info)
-    for viewer, viewer_keys in by_viewer.items():
-        pages = [registry[k] for k in viewer_keys if k in registry]
+    groups = defaultdict(list)
+    for key in keys:
+        if key in registry:
+            groups[(key[0], language_of(registry[key]))].append(key)
+    result = {}
+    for (viewer, language), viewer_keys in groups.items():
+        pages = [registry[k] for k in viewer_keys]
         streams = [getattr(p, STREAM_FIELD, None) for p in pages]
-        references = load_references([s for s in streams if s is not None], viewer)
+        references = load_references([s for s in streams if s is not None], viewer, language=language)
         for key, stream in zip(viewer_keys, streams, strict=True):
             result[key] = render_for_channel(stream, viewer, references=references) if stream is not None else []
     return result

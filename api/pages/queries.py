@@ -2,6 +2,7 @@ import graphene
 from django.db.models import Q
 from wagtail.models import Page
 
+from content.languages import language_of, locale_id_for
 from content.models import PageTombstone
 from content.models.pages import HUB_PAGE_MODELS, find_page_by_ref
 from content.visibility import page_is_visible, visible_pages_queryset
@@ -9,9 +10,11 @@ from content.visibility import page_is_visible, visible_pages_queryset
 from ..access import viewer_for_request
 from ..core.types import Channel, PageInfo, channel_value, decode_cursor, encode_cursor, page_size
 from ..errors import BAD_INPUT, NOT_FOUND, ClientError
+from ..languages.arguments import language_argument, requested_language, split_language_prefix
 from ..sites.directory import site_directory
 from .loaders import prime_pages
 from .preview import page_from_preview_token
+from .translations import missing_in_language
 from .types import PageInterface
 
 TYPE_MODELS = {m.__name__.removesuffix("Page").lower(): m for m in HUB_PAGE_MODELS}
@@ -56,7 +59,8 @@ class PageConnection(graphene.ObjectType):
     removed = graphene.List(
         graphene.NonNull(RemovedPage),
         required=True,
-        description="With `updatedSince`: pages unpublished or deleted since then. Empty otherwise.",
+        description="With `updatedSince`: pages of the list's language unpublished or deleted since then. "
+        "Empty otherwise.",
     )
 
     @staticmethod
@@ -64,12 +68,22 @@ class PageConnection(graphene.ObjectType):
         return connection["queryset"].count()
 
 
-def _find_by_path(info, site_key, path):
+def _find_by_path(info, site_key, path, language=None):
+    """(page or None, language, path without prefix) for a path as shown on the website."""
     directory = site_directory(info)
     config = directory.get(site_key)
     if not isinstance(path, str) or len(path) > 1000 or "//" in path:
         raise ClientError(BAD_INPUT, "`path` must look like /producten/paspoort/.")
-    return directory.page_at(config, path)
+    path, language = split_language_prefix(path, language)
+    return directory.page_at(config, path, language), language, path
+
+
+def _elsewhere(info, site_key, path, language):
+    """The pages at `path` in the other languages of the site (any state)."""
+    directory = site_directory(info)
+    config = directory.get(site_key)
+    found = (directory.page_at(config, path, other) for other in directory.languages_of(config) if other != language)
+    return [page for page in found if page is not None]
 
 
 def _through_ids(models, field_name, **lookup):
@@ -114,14 +128,23 @@ class PageQueries(graphene.ObjectType):
         path=graphene.String(required=True, description="Path within the site, e.g. `/producten/paspoort/`."),
         channel=graphene.Argument(Channel, default_value="web", description="Channel to render for."),
         preview_token=graphene.String(description="Token from the editor's preview link, to see that page's draft."),
-        description="One page by site and path, rendered for a channel. Unknown or not visible: NOT_FOUND.",
+        language=language_argument(
+            "the page in this language; a path that starts with `/en/` asks for English too (both given: they must "
+            "agree)"
+        ),
+        description="One page by site and path as shown on the website, rendered for a channel. Not there in "
+        "the language asked but in another: NOT_TRANSLATED. Unknown or not visible: NOT_FOUND.",
     )
     page_by_ref = graphene.Field(
         PageInterface,
         ref=graphene.String(required=True, description="The page's ref, e.g. `product-paspoort`."),
         channel=graphene.Argument(Channel, default_value="web", description="Channel to render for."),
         preview_token=graphene.String(description="Preview token for this page's draft."),
-        description="One page by its ref, rendered for a channel.",
+        language=language_argument(
+            "the translation of the page with `ref` in this language (NOT_TRANSLATED if none)",
+            default="the page with `ref`, in its own language",
+        ),
+        description="One page by its ref, rendered for a channel; with `language`, its translation.",
     )
     page_preview = graphene.Field(
         PageInterface,
@@ -143,18 +166,36 @@ class PageQueries(graphene.ObjectType):
         order_by=graphene.Argument(PageOrder, default_value="-last_published_at", description="Sort order."),
         first=graphene.Int(description="How many pages (default 20, at most 100)."),
         after=graphene.String(description="Cursor to start after."),
-        description="A paginated list of published pages the caller may see.",
+        language=language_argument("only pages in this language, and `removed` only pages of this language"),
+        description="A paginated list of published pages the caller may see, in one language.",
     )
 
     @staticmethod
-    def resolve_page(root, info, site, path, channel="web", preview_token=None):
-        page = _find_by_path(info, site, path)
-        return _resolve_single(info, page, channel, preview_token, f"at {path!r} on {site!r}")
+    def resolve_page(root, info, site, path, channel="web", preview_token=None, language=None):
+        page, language, bare_path = _find_by_path(info, site, path, language)
+        what = f"at {path!r} on {site!r}"
+        if page is None and not preview_token:
+            viewer = viewer_for_request(info.context, channel_value(channel))
+            elsewhere = _elsewhere(info, site, bare_path, language)
+            raise missing_in_language(info, elsewhere, language, viewer, what) if elsewhere else _not_found(what)
+        return _resolve_single(info, page, channel, preview_token, what)
 
     @staticmethod
-    def resolve_page_by_ref(root, info, ref, channel="web", preview_token=None):
+    def resolve_page_by_ref(root, info, ref, channel="web", preview_token=None, language=None):
+        language = requested_language(language) if language is not None else None
         page = find_page_by_ref(ref)
-        return _resolve_single(info, page, channel, preview_token, f"with ref {ref!r}")
+        what = f"with ref {ref!r}"
+        if language is None or page is None or language_of(page) == language:
+            return _resolve_single(info, page, channel, preview_token, what)
+        # Another language than the page's own: its translation, which the caller must be
+        # allowed to see (or preview); the page with the ref must be visible itself.
+        viewer = viewer_for_request(info.context, channel_value(channel))
+        if not page_is_visible(page, viewer):
+            raise _not_found(what)
+        translation = page.get_translation_or_none(locale_id_for(language))
+        if translation is None or not (preview_token or page_is_visible(translation.specific, viewer)):
+            raise missing_in_language(info, [page], language, viewer, what)
+        return _resolve_single(info, translation.specific, channel, preview_token, what)
 
     @staticmethod
     def resolve_page_preview(root, info, token, channel="web"):
@@ -178,8 +219,18 @@ class PageQueries(graphene.ObjectType):
         order_by="-last_published_at",
         first=None,
         after=None,
+        language=None,
     ):
         viewer = viewer_for_request(info.context, channel_value(channel))
+        folder = None
+        if parent is not None:
+            if site is None:
+                raise ClientError(BAD_INPUT, "`parent` needs `site`.")
+            # A parent given as `/en/producten/` asks for the English list.
+            folder, language, _path = _find_by_path(info, site, parent, language)
+            if folder is None:
+                raise _not_found(f"at {parent!r} on {site!r}")
+        language = requested_language(language)
         size, offset = page_size(first), decode_cursor(after)
         order = getattr(order_by, "value", order_by)
         if type is not None and type not in TYPE_MODELS:
@@ -188,17 +239,13 @@ class PageQueries(graphene.ObjectType):
         from django.contrib.contenttypes.models import ContentType
 
         queryset = Page.objects.filter(content_type__in=ContentType.objects.get_for_models(*models).values())
-        queryset = visible_pages_queryset(queryset, viewer)
+        queryset = visible_pages_queryset(queryset, viewer).filter(locale_id=locale_id_for(language))
         if site is not None:
             config = site_directory(info).get(site)
+            home = site_directory(info).root_for(config, language)
             shared = _through_ids(models, "also_on", site_id=config.site_id)
-            queryset = queryset.filter(Q(path__startswith=config.site.root_page.path) | shared)
-        if parent is not None:
-            if site is None:
-                raise ClientError(BAD_INPUT, "`parent` needs `site`.")
-            folder = _find_by_path(info, site, parent)
-            if folder is None:
-                raise _not_found(f"at {parent!r} on {site!r}")
+            queryset = queryset.filter((Q(path__startswith=home.path) if home else Q(pk__in=[])) | shared)
+        if folder is not None:
             queryset = queryset.filter(path__startswith=folder.path, depth=folder.depth + 1)
         if keyword:
             queryset = queryset.filter(_through_ids(models, "keywords", keyword__term__iexact=keyword))
@@ -210,7 +257,8 @@ class PageQueries(graphene.ObjectType):
         pages = prime_pages(info, rows[:size], viewer)
         removed = []
         if updated_since is not None:
-            removed = list(PageTombstone.objects.filter(removed_at__gte=updated_since).order_by("removed_at")[:1000])
+            tombstones = PageTombstone.objects.filter(removed_at__gte=updated_since, language__in=[language, ""])
+            removed = list(tombstones.order_by("removed_at")[:1000])
             # A page that came back and is visible again is not "removed".
             back = set(
                 visible_pages_queryset(Page.objects.filter(pk__in=[t.page_id for t in removed]), viewer).values_list(

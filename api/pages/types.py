@@ -2,12 +2,14 @@
 
 import graphene
 
+from content.languages import language_of
 from content.visibility import internal_fields_visible
 
 from ..keywords.types import Keyword
 from ..sites.directory import site_directory
 from .blocks import Block
-from .loaders import also_on_of, keywords_of, readability_of, rendered_blocks_of, viewer_of
+from .loaders import also_on_of, keywords_of, readability_of, rendered_blocks_of, translations_of, viewer_of
+from .translations import PageTranslation
 
 
 class Readability(graphene.ObjectType):
@@ -29,8 +31,19 @@ class PageInterface(graphene.Interface):
     also_on = graphene.List(
         graphene.NonNull(graphene.String), required=True, description="Keys of other sites that show this page."
     )
-    path = graphene.String(required=True, description="Path of the page within its site, e.g. `/producten/paspoort/`.")
-    url = graphene.String(required=True, description="Full URL on the site's front-end.")
+    path = graphene.String(
+        required=True,
+        description="Path of the page on its site's website, e.g. `/producten/paspoort/`; a page in another "
+        "language than the default starts with its language, e.g. `/en/producten/passport/`.",
+    )
+    url = graphene.String(required=True, description="Full URL on the site's front-end (with `/en/` for English).")
+    language = graphene.String(required=True, description="ISO 639-1 code of the page's language, e.g. `nl`.")
+    translations = graphene.List(
+        graphene.NonNull(PageTranslation),
+        required=True,
+        description="The same page in the other languages, where a version exists that the caller may see; "
+        "in the order of `languages`.",
+    )
     summary = graphene.String(required=True, description="Short summary (at most 160 characters).")
     audience = graphene.String(required=True, description="`public` or `internal`.")
     keywords = graphene.List(graphene.NonNull(Keyword), required=True, description="Controlled keywords.")
@@ -72,11 +85,19 @@ class PageInterface(graphene.Interface):
 
     @staticmethod
     def resolve_path(page, info):
-        return site_directory(info).relative_path(page) or ""
+        return site_directory(info).public_path(page) or ""
 
     @staticmethod
     def resolve_url(page, info):
         return site_directory(info).url_of(page) or ""
+
+    @staticmethod
+    def resolve_language(page, info):
+        return language_of(page)
+
+    @staticmethod
+    def resolve_translations(page, info):
+        return translations_of(info, page)
 
     @staticmethod
     def resolve_summary(page, info):

@@ -3,6 +3,7 @@
 import logging
 
 import graphene
+from wagtail.models import Page
 
 from search.analytics import log_search
 from search.engines import EngineUnavailable
@@ -13,6 +14,7 @@ from search.query import suggest as run_suggest
 from ..access import viewer_for_request
 from ..core.types import Channel, channel_value, decode_cursor, encode_cursor
 from ..errors import BAD_INPUT, SEARCH_UNAVAILABLE, ClientError
+from ..languages.arguments import language_argument, requested_language
 from ..sites.directory import site_directory
 from .types import FacetValue, SearchFacets, SearchHit, SearchResults
 
@@ -43,6 +45,7 @@ class SearchQueries(graphene.ObjectType):
         ),
         first=graphene.Int(default_value=10, description=f"Results in this slice (0 to {MAX_PAGE_SIZE})."),
         after=graphene.String(description="Cursor of the last result of the previous slice."),
+        language=language_argument("only pages in this language, searched with its keywords"),
         description="Search every site's pages in one index. Staff (token or session) also find internal content.",
     )
     search_suggestions = graphene.List(
@@ -50,16 +53,20 @@ class SearchQueries(graphene.ObjectType):
         required=True,
         prefix=graphene.String(required=True, description="What has been typed so far."),
         site=graphene.String(description="Only suggest pages shown on this site (key)."),
+        language=language_argument("completions from keywords and titles in this language"),
         description="Completions for a search box: keyword terms and page titles (at most 10).",
     )
 
     @staticmethod
-    def resolve_search(root, info, query, site=None, channel="web", keywords=None, first=10, after=None):
+    def resolve_search(root, info, query, site=None, channel="web", keywords=None, first=10, after=None, language=None):
         viewer = viewer_for_request(info.context, channel_value(channel))
+        language = requested_language(language)
         site = _check_site(info, site)
         offset = decode_cursor(after)
         try:
-            response = run_search(query, viewer=viewer, site=site, keywords=keywords, first=first, after=offset)
+            response = run_search(
+                query, viewer=viewer, site=site, keywords=keywords, first=first, after=offset, language=language
+            )
         except SearchInputError as error:
             raise ClientError(BAD_INPUT, str(error)) from None
         except EngineUnavailable as error:
@@ -68,12 +75,13 @@ class SearchQueries(graphene.ObjectType):
             response.query, site=site, channel=viewer.channel, result_count=response.total, staff=viewer.staff
         )
         directory = site_directory(info)
+        urls = _urls(directory, response.hits)
         hits = [
             SearchHit(
                 id=hit.page_id,
                 ref=hit.ref,
                 title=hit.title,
-                url=_url(directory, hit),
+                url=urls.get(hit.page_id) or _url(directory, hit),
                 site=hit.site_key,
                 snippet=hit.snippet,
                 score=round(hit.score, 6),
@@ -98,19 +106,29 @@ class SearchQueries(graphene.ObjectType):
         )
 
     @staticmethod
-    def resolve_search_suggestions(root, info, prefix, site=None):
+    def resolve_search_suggestions(root, info, prefix, site=None, language=None):
         viewer = viewer_for_request(info.context, "web")
+        language = requested_language(language)
         site = _check_site(info, site)
         if len(prefix) > MAX_QUERY_LENGTH:
             raise ClientError(BAD_INPUT, f"The prefix is longer than {MAX_QUERY_LENGTH} characters.")
         try:
-            return run_suggest(prefix, viewer=viewer, site=site)
+            return run_suggest(prefix, viewer=viewer, site=site, language=language)
         except EngineUnavailable as error:
             raise _unavailable(error) from None
 
 
 def _facet(values):
     return [FacetValue(value=value, count=count) for value, count in values or []]
+
+
+def _urls(directory, hits) -> dict:
+    """The front-end URL of each hit's page by the one path rule (`/en/...` for a translation;
+    the index keeps the path within the language's tree). One query."""
+    if not hits:
+        return {}
+    pages = Page.objects.filter(pk__in=[h.page_id for h in hits]).only("id", "path", "url_path", "locale_id")
+    return {page.pk: directory.url_of(page) for page in pages}
 
 
 def _url(directory, hit) -> str:

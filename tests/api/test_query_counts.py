@@ -1,5 +1,5 @@
-"""Pinned SQL query counts per front-end query. They must not grow with the number of pages,
-blocks, keywords or links, so an N+1 cannot come back unnoticed."""
+"""Pinned SQL query counts per front-end query, in Dutch and in English. They must not grow
+with the number of pages, blocks, keywords or links, so an N+1 cannot come back unnoticed."""
 
 import json
 
@@ -30,6 +30,30 @@ LISTING = """query Listing($first: Int) {
 # What the figures are today; a change that adds queries must update them on purpose.
 PRODUCT_PAGE_QUERIES = 10
 LISTING_QUERIES = 11
+ENGLISH_PRODUCT_PAGE = """query EnglishProduct($path: String!) {
+  page(site: "deventer", path: $path, channel: APP) {
+    id ref title url path language site summary lastPublishedAt alsoOn keywords { term synonyms }
+    translations { language path url ref }
+    ... on ProductPage { uplName actions { label url } sections { section heading blocks {
+      id type
+      ... on TextBlock { html }
+      ... on LinkListBlock { links { title url pageRef pagePath } }
+      ... on FragmentBlock { fragmentTitle fragmentBlocks { type ... on TextBlock { html }
+                                                          ... on LinkListBlock { links { url } } } }
+      ... on CostTableBlock { costRows { amountFormatted } }
+    } } }
+  }
+}"""
+ENGLISH_LISTING = """query EnglishListing($first: Int) {
+  pages(site: "deventer", type: "product", language: "en", first: $first) {
+    totalCount nodes { ref title url path language translations { language url ref } summary keywords { term }
+                       alsoOn blocks { type ... on TextBlock { plainText } ... on FragmentBlock { fragmentTitle } } }
+  }
+}"""
+# An English page costs three queries more: the translated homes, the English fragments and
+# `translations`.
+ENGLISH_PRODUCT_PAGE_QUERIES = 13
+ENGLISH_LISTING_QUERIES = 14
 
 
 def _catalogue(pages: int, blocks: int, keywords: int) -> dict:
@@ -122,3 +146,84 @@ def test_the_listing_query_count_is_flat_and_pinned(client, catalogue):
     large, body = _count(client, LISTING, {"first": 50})
     assert len(body["data"]["pages"]["nodes"]) == 25
     assert small == large == LISTING_QUERIES
+
+
+def _english_catalogue(pages: int, blocks: int, keywords: int, links: bool = True) -> dict:
+    """English translations of the products of `_catalogue`; `links=False` for a
+    first pass (the import does not resolve a ref of a translation made in the same file)."""
+    items = []
+    for n in range(pages):
+        body = []
+        for b in range(blocks):
+            body.append({"type": "text", "value": f"Text {b} of product {n}."})
+            if links:
+                other = f"product-{(n + 1) % pages}-en"
+                body.append({"type": "link_list", "value": [{"title": "Other product", "page": other}]})
+        body.append({"type": "fragment", "section": "contact", "value": "contact"})
+        body.append({"type": "cost_table", "section": "kosten", "value": [{"description": "Costs", "amount": "10"}]})
+        items.append(
+            {
+                "ref": f"product-{n}-en",
+                "type": "product",
+                "language": "en",
+                "translation_of": f"product-{n}",
+                "title": f"Product {n} in English",
+                "slug": f"product-{n}",
+                "keywords": [f"keyword-{k}" for k in range(keywords)],
+                "also_on": ["verkeer"],
+                "blocks": body,
+            }
+        )
+    fragment_links = [{"type": "link_list", "value": [{"title": "Product", "page": "product-0-en"}]}] if links else []
+    return {
+        "format": "hub-import/1",
+        "keywords": [
+            {"term": f"keyword-{k}", "language": "en", "translation_of": f"trefwoord-{k}"} for k in range(keywords)
+        ],
+        "fragments": [
+            {
+                "ref": "contact",
+                "language": "en",
+                "title": "Contact",
+                "blocks": [{"type": "text", "value": "Call 14 0570."}, *fragment_links],
+            }
+        ],
+        "items": items,
+    }
+
+
+@pytest.fixture
+def bilingual_catalogue(catalogue, import_json):
+    def build(pages, blocks, keywords):
+        catalogue(pages, blocks, keywords)
+        import_json(_english_catalogue(pages, blocks, keywords, links=False))
+        import_json(_english_catalogue(pages, blocks, keywords))
+
+    return build
+
+
+def test_the_english_product_page_query_count_is_flat_and_pinned(client, bilingual_catalogue):
+    bilingual_catalogue(pages=2, blocks=1, keywords=1)
+    small, body = _count(client, ENGLISH_PRODUCT_PAGE, {"path": "/en/producten/product-0/"})
+    data = body["data"]
+    assert (data["page"]["ref"], data["page"]["translations"][0]["ref"]) == ("product-0-en", "product-0")
+    bilingual_catalogue(pages=12, blocks=15, keywords=8)
+    large, body = _count(client, ENGLISH_PRODUCT_PAGE, {"path": "/en/producten/product-0/"})
+    data = body["data"]
+    assert [k["term"] for k in data["page"]["keywords"]] == sorted(f"keyword-{k}" for k in range(8))
+    blocks = [b for s in data["page"]["sections"] for b in s["blocks"]]
+    assert {b.get("fragmentTitle") for b in blocks if b["type"] == "fragment"} == {"Contact"}
+    assert small == large == ENGLISH_PRODUCT_PAGE_QUERIES
+
+
+def test_the_english_listing_query_count_is_flat_and_pinned(client, bilingual_catalogue):
+    bilingual_catalogue(pages=2, blocks=1, keywords=1)
+    small, body = _count(client, ENGLISH_LISTING, {"first": 50})
+    data = body["data"]
+    assert {n["language"] for n in data["pages"]["nodes"]} == {"en"}
+    bilingual_catalogue(pages=25, blocks=6, keywords=5)
+    large, body = _count(client, ENGLISH_LISTING, {"first": 50})
+    data = body["data"]
+    assert len(data["pages"]["nodes"]) == 25
+    assert all(n["translations"][0]["language"] == "nl" for n in data["pages"]["nodes"])
+    assert small == large == ENGLISH_LISTING_QUERIES
