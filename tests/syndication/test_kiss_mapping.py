@@ -84,11 +84,16 @@ KISS_CONTENT = {
 STAFF_ONLY = ["INTERNE NOTITIE", "Vraag of de inwoner al een afspraak heeft.", "SCRIPT-", "Vraag of de inwoner nog"]
 
 
-@pytest.fixture(scope="module")
-def schemas(standards):
+def load_schemas(standards) -> dict:
+    """The official VAC and kennisartikel object types (JSON Schema draft-07)."""
     return {
         kind: json.loads((standards / "kiss" / f"{kind}-schema.json").read_text()) for kind in ("vac", "kennisartikel")
     }
+
+
+@pytest.fixture(scope="module")
+def schemas(standards):
+    return load_schemas(standards)
 
 
 def _format_checker():

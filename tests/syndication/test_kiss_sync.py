@@ -13,13 +13,18 @@ from content.models import AnswerPage, OutboxTask, ProductPage
 from content.outbox import apply_pending
 from syndication.models import SyncState
 
-from .test_kiss_mapping import KISS_CONTENT, KISS_SETTINGS, schema_errors, schemas  # noqa: F401 - fixture
+from .test_kiss_mapping import KISS_CONTENT, KISS_SETTINGS, load_schemas, schema_errors
 
 pytestmark = pytest.mark.django_db
 
 VAC_TYPE = KISS_SETTINGS["KISS_VAC_OBJECTTYPE_URL"]
 KENNISARTIKEL_TYPE = KISS_SETTINGS["KISS_KENNISARTIKEL_OBJECTTYPE_URL"]
 LATER = timedelta(hours=1)  # past any backoff
+
+
+@pytest.fixture(scope="module")
+def schemas(standards):
+    return load_schemas(standards)
 
 
 @pytest.fixture(scope="module")
@@ -30,16 +35,20 @@ def kiss_content(module_hub_content, module_import):
 @pytest.fixture
 def kiss(kiss_content, objects_api, settings):
     """KISS configured to use the stand-in, after the content was published."""
+    configure(settings, objects_api)
+    return objects_api
+
+
+def configure(settings, objects_api):
     for name, value in {**KISS_SETTINGS, "KISS_OBJECTS_API_URL": objects_api.url}.items():
         setattr(settings, name, value)
-    return objects_api
 
 
 def writes(api, method=None):
     return [r for r in api.accepted if r.method in ({method} if method else {"POST", "PUT", "PATCH"})]
 
 
-def assert_all_valid(api, schemas):  # noqa: F811 - the fixture's value
+def assert_all_valid(api, schemas):
     """Nothing refused by the OpenAPI check, and every record valid against its object type."""
     assert api.refused == [], [r.errors for r in api.refused]
     for request in writes(api):
@@ -61,7 +70,7 @@ def state_of(page, variant=""):
     return SyncState.objects.get(target="kiss", page_id=page.pk, variant=variant)
 
 
-def test_an_editors_publish_queues_the_answer_and_only_the_worker_sends_it(kiss, schemas, admin_client, admin_user):  # noqa: F811
+def test_an_editors_publish_queues_the_answer_and_only_the_worker_sends_it(kiss, schemas, admin_client, admin_user):
     from django.urls import reverse
     from wagtail.models import Workflow
 
@@ -96,7 +105,7 @@ def test_a_commit_runs_no_push_even_where_search_applies_inline(kiss, django_cap
     assert OutboxTask.objects.filter(subscriber="kiss", object_id=page.pk, applied_at__isnull=True).exists()
 
 
-def test_an_update_goes_to_the_same_object_and_the_same_data_is_not_sent_again(kiss, schemas):  # noqa: F811
+def test_an_update_goes_to_the_same_object_and_the_same_data_is_not_sent_again(kiss, schemas):
     page = AnswerPage.objects.get(ref="answer-intern-noodpaspoort")
     publish(page)
     run_worker()
@@ -116,7 +125,7 @@ def test_an_update_goes_to_the_same_object_and_the_same_data_is_not_sent_again(k
     assert_all_valid(kiss, schemas)
 
 
-def test_unpublishing_in_the_admin_marks_the_vac_for_removal(kiss, schemas, admin_client):  # noqa: F811
+def test_unpublishing_in_the_admin_marks_the_vac_for_removal(kiss, schemas, admin_client):
     from django.urls import reverse
 
     page = AnswerPage.objects.get(ref="answer-paspoort-kwijt")
@@ -132,7 +141,7 @@ def test_unpublishing_in_the_admin_marks_the_vac_for_removal(kiss, schemas, admi
     assert_all_valid(kiss, schemas)
 
 
-def test_deleting_a_product_marks_its_kennisartikelen_as_no_longer_offered(kiss, schemas):  # noqa: F811
+def test_deleting_a_product_marks_its_kennisartikelen_as_no_longer_offered(kiss, schemas):
     page = ProductPage.objects.get(ref="product-kiss-terras")
     publish(page)
     run_worker()
@@ -147,7 +156,7 @@ def test_deleting_a_product_marks_its_kennisartikelen_as_no_longer_offered(kiss,
     assert_all_valid(kiss, schemas)
 
 
-def test_a_doelgroep_a_product_no_longer_has_is_withdrawn(kiss, schemas):  # noqa: F811
+def test_a_doelgroep_a_product_no_longer_has_is_withdrawn(kiss, schemas):
     page = ProductPage.objects.get(ref="product-kiss-terras")
     publish(page)
     run_worker()
@@ -161,7 +170,7 @@ def test_a_doelgroep_a_product_no_longer_has_is_withdrawn(kiss, schemas):  # noq
     assert_all_valid(kiss, schemas)
 
 
-def test_a_500_is_retried_later_without_a_second_object(kiss, schemas):  # noqa: F811
+def test_a_500_is_retried_later_without_a_second_object(kiss, schemas):
     page = ProductPage.objects.get(ref="product-paspoort")
     kiss.fail_next(500, method="POST")
     publish(page)
@@ -176,7 +185,7 @@ def test_a_500_is_retried_later_without_a_second_object(kiss, schemas):  # noqa:
     assert_all_valid(kiss, schemas)
 
 
-def test_a_post_whose_answer_is_lost_creates_no_second_object(kiss, schemas, settings):  # noqa: F811
+def test_a_post_whose_answer_is_lost_creates_no_second_object(kiss, schemas, settings):
     settings.HUB_SYNDICATION_TIMEOUT = 0.5
     page = AnswerPage.objects.get(ref="answer-paspoort-kwijt")
     kiss.hang_next(2, method="POST")  # carried out, but answered after the sender gave up
@@ -194,7 +203,7 @@ def test_a_post_whose_answer_is_lost_creates_no_second_object(kiss, schemas, set
     assert_all_valid(kiss, schemas)
 
 
-def test_nothing_is_lost_while_the_api_is_gone(kiss, schemas):  # noqa: F811
+def test_nothing_is_lost_while_the_api_is_gone(kiss, schemas):
     kiss.stop()
     answer = AnswerPage.objects.get(ref="answer-paspoort-kwijt")
     product = ProductPage.objects.get(ref="product-parkeervergunning")
@@ -219,7 +228,7 @@ def test_kiss_sync_dry_run_sends_nothing(kiss, capsys):
     assert kiss.received == [] and not SyncState.objects.exists()
 
 
-def test_kiss_sync_sends_what_was_published_before_the_settings_then_nothing(kiss, schemas, capsys):  # noqa: F811
+def test_kiss_sync_sends_what_was_published_before_the_settings_then_nothing(kiss, schemas, capsys):
     assert not OutboxTask.objects.filter(subscriber="kiss").exists()  # published before KISS was set up
     call_command("kiss_sync")
     types = sorted(r.body["type"].rsplit("/", 1)[1] for r in writes(kiss, "POST"))
@@ -264,8 +273,7 @@ def test_the_editor_sees_why_a_page_is_not_in_kiss_and_when_it_was_sent(kiss_con
     assert not delivery.included and "KISS_OBJECTS_API_URL is niet ingesteld" in delivery.reasons
     assert delivery.status == "concept" and delivery.last_changed_at == page.last_published_at
 
-    for name, value in {**KISS_SETTINGS, "KISS_OBJECTS_API_URL": objects_api.url}.items():
-        setattr(settings, name, value)
+    configure(settings, objects_api)
     draft = ProductPage.objects.get(ref="product-concept")
     assert answer(draft).reasons == ["niet gepubliceerd"]
     call_command("kiss_sync")
