@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
     path("health/", health, name="health"),
+    path("open/", include("syndication.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,6 +12,8 @@ class SyndicationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import subscribers
+        from . import panels, sc_feed, subscribers
 
         subscribers.register_all()
+        sc_feed.register()
+        panels.attach_to_page_models()

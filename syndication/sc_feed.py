@@ -1,0 +1,198 @@
+"""The Samenwerkende Catalogi feed of an organisation: which products are in it, the feed built
+in batches, cached until something it shows changes, and the editor's answer for the panel.
+
+A feed belongs to an organisation (a gemeente, by its OWMS identifier), asked for through one of
+its sites: every site with the same OWMS identifier contributes the products of its own tree, so
+the national harvester needs one address per gemeente, whichever of its sites it was given.
+Which products: every product page in those trees in the default language that a public web
+visitor may see (`content.visibility`) and that passes `sc.problems` (UPL, summary, the site's
+organisation). A product shown on another site through `also_on` is in the feed once, with its
+canonical URL (on its own site) as identifier.
+
+Caching: the feed is kept in Django's cache under a generation token. A publish, unpublish,
+move or delete of any page, a change to a fragment and a change to the site settings start a
+new generation once their transaction commits (links and fragments inside a product's text
+change the feed too); the next request builds the feed again. With a shared cache (Redis in
+production) every hub instance sees the new generation at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from content.languages import default_language
+from content.models import PageTombstone, ProductPage, SiteConfig, SiteDirectory
+from content.visibility import PUBLIC_WEB, visible_pages_queryset
+
+from . import sc
+from .sc_html import load_context
+from .status import Delivery, register_target
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 500  # products rendered per batch: references are loaded once per batch
+GENERATION_KEY = "syndication:sc:generation"
+FEED_TIMEOUT = 24 * 60 * 60  # old generations fall out of the cache by themselves
+
+
+@dataclass
+class Feed:
+    body: bytes
+    etag: str
+    last_modified: datetime
+    products: int
+    left_out: list[tuple[str, list[str]]] = field(default_factory=list)  # (ref, reasons)
+
+
+def default_site(directory: SiteDirectory) -> SiteConfig | None:
+    """The settings of Wagtail's default site (the feed without `?site=`)."""
+    return next((c for c in directory.by_key.values() if c.site.is_default_site), None)
+
+
+def absolute_media_url(url: str) -> str:
+    """Media (images, documents) are served by the hub: absolute on its public base URL."""
+    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", url)
+
+
+def organisation_sites(config: SiteConfig, directory: SiteDirectory) -> list[SiteConfig]:
+    """The sites of the organisation of `config` (same OWMS identifier), the one whose name and
+    identifier the feed carries first: the default site when it is one of them, else by key."""
+    identifier = config.owms_identifier.strip()
+    sites = [c for c in directory.by_key.values() if identifier and c.owms_identifier.strip() == identifier]
+    return sorted(sites or [config], key=lambda c: (not c.site.is_default_site, c.key))
+
+
+def product_ids(config: SiteConfig, directory: SiteDirectory) -> list[int]:
+    """Ids of the products a public visitor may see in one site's own default-language tree."""
+    from wagtail.models import Page
+
+    root = directory.root_for(config, default_language())
+    if root is None:
+        return []
+    pages = Page.objects.filter(path__startswith=root.path).exclude(path=root.path).type(ProductPage)
+    return list(visible_pages_queryset(pages, PUBLIC_WEB).order_by("path").values_list("pk", flat=True))
+
+
+def build_feed(config: SiteConfig, directory: SiteDirectory | None = None, *, absolute=absolute_media_url) -> Feed:
+    """The whole feed of the organisation of a site, rendered now (uncached)."""
+    directory = directory or SiteDirectory()
+    sites = organisation_sites(config, directory)
+    owner = sites[0]
+    parts = [sc.feed_start()]
+    left_out: list[tuple[str, list[str]]] = []
+    newest: list[datetime] = []
+    count = 0
+    ids = [pk for site in sites for pk in product_ids(site, directory)]
+    for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
+        pages = list(ProductPage.objects.filter(pk__in=chunk).order_by("path"))
+        context = load_context([p.body for p in pages], directory, absolute)
+        for page in pages:
+            if directory.site_of(page) not in sites:
+                continue  # in a nested site's tree of another organisation: that one's feed
+            reasons = sc.problems(page, directory)
+            if reasons:
+                left_out.append((page.ref, reasons))
+                continue
+            parts.append(sc.product_xml(page, directory.url_of(page), owner, context))
+            count += 1
+            if page.last_published_at:
+                newest.append(page.last_published_at)
+    parts.append(sc.feed_end())
+    body = "".join(parts).encode("utf-8")
+    if left_out:
+        logger.info("SC feed of %s: %d product(s) left out: %s", owner.key, len(left_out), left_out[:20])
+    removed = PageTombstone.objects.order_by("-removed_at").values_list("removed_at", flat=True).first()
+    moments = [*newest, *([removed] if removed else [])]
+    return Feed(
+        body=body,
+        etag='"' + hashlib.sha256(body).hexdigest()[:40] + '"',
+        last_modified=max(moments) if moments else datetime.now(UTC),
+        products=count,
+        left_out=left_out,
+    )
+
+
+# --- the cache -------------------------------------------------------------------------------
+def generation() -> dict:
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, {"token": uuid4().hex, "at": None}, None)
+        current = cache.get(GENERATION_KEY) or {"token": "none", "at": None}
+    return current
+
+
+def invalidate() -> None:
+    """Start a new generation: every site's feed is built again on its next request."""
+    cache.set(GENERATION_KEY, {"token": uuid4().hex, "at": datetime.now(UTC)}, None)
+
+
+def cached_feed(config: SiteConfig, directory: SiteDirectory | None = None) -> Feed:
+    current = generation()
+    directory = directory or SiteDirectory()
+    # One entry per organisation, whichever of its sites was asked.
+    owner = organisation_sites(config, directory)[0]
+    key = f"syndication:sc:feed:{owner.key}:{current['token']}"
+    feed = cache.get(key)
+    if feed is None:
+        feed = build_feed(config, directory)
+        if current["at"] and current["at"] > feed.last_modified:
+            # A removal or a move changed the feed after its newest product was published.
+            feed.last_modified = current["at"]
+        cache.set(key, feed, FEED_TIMEOUT)
+    return feed
+
+
+def _changed(sender=None, **kwargs) -> None:
+    # After the commit: a request between the signal and the commit would otherwise cache the
+    # old content under the new generation.
+    transaction.on_commit(invalidate)
+
+
+# --- the editor's answer ---------------------------------------------------------------------
+def answer(page) -> Delivery | None:
+    """Is this product in its site's SC feed, and if not, why (for the panel)."""
+    if not isinstance(page, ProductPage):
+        return None
+    if page.pk is None:
+        return Delivery(sc.TARGET, False, [sc.NOT_PUBLISHED, *sc.content_problems(page)])
+    directory = SiteDirectory()
+    live = page
+    if page.live and page.has_unpublished_changes:
+        live = ProductPage.objects.filter(pk=page.pk).first() or page
+    reasons = sc.problems(live, directory)
+    included = not reasons
+    if live is not page:
+        # The version being edited is not published yet: say what publishing it would change.
+        edited = sc.content_problems(page)
+        fixed = [p for p in sc.content_problems(live) if p not in edited]
+        reasons += [f"na publiceren van deze versie: {p}" for p in edited if p not in reasons]
+        if fixed:
+            reasons.append(f"opgelost in deze versie, nog niet gepubliceerd: {', '.join(fixed)}")
+    return Delivery(sc.TARGET, included, reasons, last_changed_at=live.last_published_at)
+
+
+def register() -> None:
+    """Connect the cache to the changes that alter a feed and register the panel's answer
+    (called once from `SyndicationConfig.ready()`)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from content.models import Fragment
+
+    register_target(answer)
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_changed, dispatch_uid=f"syndication-sc-{id(signal)}")
+    post_delete.connect(_changed, sender=Page, dispatch_uid="syndication-sc-page-delete")
+    for model in (Fragment, SiteConfig, Site):
+        post_save.connect(_changed, sender=model, dispatch_uid=f"syndication-sc-save-{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"syndication-sc-delete-{model.__name__}")
