@@ -300,3 +300,11 @@ def test_without_settings_nothing_is_queued_and_the_worker_keeps_what_was(kiss, 
     report = run_worker()
     assert report.failed == 1 and "KISS_OBJECTS_API_TOKEN is niet ingesteld" in report.errors[0]
     assert kiss.received == []
+
+
+def test_kiss_sync_without_settings_says_which_are_missing(db, settings):
+    from django.core.management.base import CommandError
+
+    settings.KISS_OBJECTS_API_URL = settings.KISS_OBJECTS_API_TOKEN = ""
+    with pytest.raises(CommandError, match="KISS_OBJECTS_API_URL is niet ingesteld; KISS_OBJECTS_API_TOKEN"):
+        call_command("kiss_sync", "--dry-run")
