@@ -38,8 +38,9 @@ class KeywordIndex:
     by_phrase: dict[str, int]
     by_stems: dict[str, int] = field(default_factory=dict)
     language: str | None = None  # None: the default language
-    # Exact terms of the other languages' keywords, to this language's translation of them: a
-    # keyword filter or a word like "kliko" in an English search finds the English keyword.
+    # Exact terms of the default language's keywords, to this language's translation of them:
+    # a keyword filter or a word like "kliko" in an English search finds the English keyword.
+    # (Empty for the default language: a Dutch search expands as it always did.)
     by_translated_phrase: dict[str, int] = field(default_factory=dict)
 
     def lookup(self, phrase: str) -> KeywordEntry | None:
@@ -112,8 +113,8 @@ def _build(data: list[dict], language: str) -> KeywordIndex:
             by_phrase.setdefault(" ".join(folded), i)
             by_stems.setdefault(" ".join(stem(w, language) for w in folded), i)
     translated: dict[str, int] = {}
-    for keyword in data:
-        if keyword["language"] != language and keyword["translation_key"] in by_key:
+    for keyword in data if language != default_language() else []:
+        if keyword["language"] == default_language() and keyword["translation_key"] in by_key:
             for term in keyword["terms"]:
                 translated.setdefault(" ".join(fold(term).split()), by_key[keyword["translation_key"]])
     return KeywordIndex(entries, by_phrase, by_stems, language=language, by_translated_phrase=translated)

@@ -5,7 +5,8 @@ import pytest
 
 from content.models import AnswerPage, Keyword, KeywordBestBet, ProductPage
 from content.visibility import Viewer
-from search.query import search, suggest
+from search.query import SearchInputError, search, suggest
+from tests.search.conftest import load_search_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -203,3 +204,140 @@ def test_a_page_the_index_still_holds_after_unpublishing_is_filtered_at_query_ti
     page = ProductPage.objects.get(ref="product-huwelijk")
     ProductPage.objects.filter(pk=page.pk).update(live=False)
     assert "product-huwelijk" not in refs(search("huwelijk", viewer=public))
+
+
+# --- languages: English translations of some pages (fixtures/english.json) --------------------
+
+ENGLISH_REFS = {item["ref"] for item in load_search_fixture("english.json")["items"]}
+# Raw text of the internal fields of the English content: never in a public answer.
+ENGLISH_INTERNAL_TEXTS = ["STAFFNOTE", "CONFIDENTIAL", "ledger", "Military Police", "step-by-step plan"]
+ENGLISH_LEAKY_QUERIES = [
+    "STAFFNOTE",
+    "CONFIDENTIAL",
+    "ledger",
+    "check the lost-documents ledger",
+    "military police Schiphol",
+    "emergency passport",
+    "work instruction",
+    "passport",
+    "stolen documents",
+    "another question",
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("passports", "product-passport"),
+        ("parking permits", "product-parking-permit"),
+        ("applying for a passport", "product-passport"),
+        ("lost passports", "answer-lost-passport"),
+        ("getting married", "product-marriage"),
+        ("collecting bulky items", "product-bulky-waste"),
+    ],
+)
+def test_an_english_search_finds_the_english_page_for_plurals_and_inflections(engine, public, query, expected):
+    assert expected in refs(search(query, viewer=public, language="en"))[:3]
+
+
+@pytest.mark.parametrize("query", ["paspoort", "parkeervergunning", "container", "Brink", "passport", "parking"])
+def test_a_dutch_search_returns_no_english_page(engine, public, staff_kcc, query):
+    for viewer in (public, staff_kcc):
+        assert not set(refs(search(query, viewer=viewer, first=50))) & ENGLISH_REFS
+        assert not set(refs(search(query, viewer=viewer, first=50, language="nl"))) & ENGLISH_REFS
+
+
+@pytest.mark.parametrize("query", ["passport", "paspoort", "container", "Brink", "parking permit", "marriage"])
+def test_an_english_search_returns_no_dutch_page(engine, public, staff_kcc, query):
+    for viewer in (public, staff_kcc):
+        found = refs(search(query, viewer=viewer, first=50, language="en"))
+        assert found and set(found) <= ENGLISH_REFS, found
+
+
+def test_english_facets_and_suggestions_hold_only_english_pages(engine, public):
+    response = search("passport", viewer=public, language="en")
+    assert dict(response.facets["content_types"]) == {"product": 1, "answer": 1}
+    assert dict(response.facets["keywords"])["passport"] == 2
+    assert "Apply for a passport" in suggest("Appl", viewer=public, language="en")
+    assert "Apply for a passport" not in suggest("Appl", viewer=public)
+    assert "Paspoort aanvragen" not in suggest("Pasp", viewer=public, language="en")
+
+
+@pytest.mark.parametrize("query", ENGLISH_LEAKY_QUERIES)
+def test_internal_english_text_never_reaches_an_anonymous_caller(engine, public, query):
+    response = search(query, viewer=public, language="en")
+    assert "answer-internal-emergency-passport" not in refs(response)
+    # "Did you mean" repeats the caller's own words; only its corrections count.
+    own_words = query.lower().split()
+    corrections = [w for w in (response.did_you_mean or "").lower().split() if w not in own_words]
+    text = "\n".join([*corrections, visible_text(response).replace((response.did_you_mean or "").lower(), "", 1)])
+    for secret in ENGLISH_INTERNAL_TEXTS:
+        assert secret.lower() not in text, f"{secret!r} leaked for query {query!r}"
+
+
+def test_internal_english_words_are_not_offered_to_the_public(engine, public):
+    for prefix in ("Work instr", "CONFIDENTIAL", "STAFFNOTE", "ledg"):
+        assert suggest(prefix, viewer=public, language="en") == []
+    assert search("ledgr", viewer=public, language="en").did_you_mean is None
+
+
+def test_staff_find_internal_english_pages_and_text(engine, staff_kcc):
+    # The passport page is the best bet of the passport keyword; the instruction comes next.
+    assert (
+        "answer-internal-emergency-passport" in refs(search("emergency passport", viewer=staff_kcc, language="en"))[:2]
+    )
+    assert refs(search("CONFIDENTIAL", viewer=staff_kcc, language="en")) == ["answer-internal-emergency-passport"]
+    response = search("ledger", viewer=staff_kcc, language="en")
+    assert "answer-lost-passport" in refs(response)
+    assert any("<mark>ledger</mark>" in hit.snippet for hit in response.hits)
+
+
+def test_english_snippets_mark_the_inflected_words(engine, public):
+    response = search("passports", viewer=public, language="en")
+    assert refs(response)[0] == "product-passport"
+    assert "<mark>passport</mark>" in response.hits[0].snippet.lower()
+
+
+def test_an_english_keyword_synonym_finds_a_page_that_never_uses_the_word(engine, public):
+    # The container page says "container"; its keyword (the Dutch one, translated) says "wheelie bin".
+    response = search("wheelie bins", viewer=public, language="en")
+    assert refs(response)[0] == "product-rubbish-container"
+    assert response.matched_keywords == ["rubbish container"]
+    assert search("wheelie bin", viewer=public).total == 0  # not a Dutch keyword
+
+
+def test_a_synonym_added_to_an_english_keyword_works_at_once(engine, public):
+    assert search("nuptials", viewer=public, language="en").total == 0
+    keyword = Keyword.objects.get(term="marriage")
+    keyword.synonyms += "\nnuptials"
+    keyword.save()
+    assert refs(search("nuptials", viewer=public, language="en"))[:1] == ["product-marriage"]
+    assert search("nuptials", viewer=public).total == 0
+
+
+def test_a_dutch_keyword_word_in_an_english_search_finds_the_english_page(engine, public):
+    # "kliko" is a synonym of the Dutch keyword; the English search uses its English translation.
+    assert refs(search("kliko", viewer=public, language="en"))[0] == "product-rubbish-container"
+    assert refs(search("passport", viewer=public, language="en", keywords=["paspoort"])) == [
+        "product-passport",
+        "answer-lost-passport",
+    ]
+
+
+def test_an_english_keyword_without_best_bets_shows_the_translation_of_the_dutch_best_bet(engine, public):
+    response = search("travel document", viewer=public, language="en")
+    assert refs(response)[0] == "product-passport" and response.hits[0].pinned
+    assert refs(search("paspoort", viewer=public))[0] == "product-paspoort"
+
+
+def test_an_english_typo_is_corrected_with_english_words(engine, public):
+    assert search("ceremny", viewer=public, language="en").did_you_mean == "ceremony"
+    assert refs(search("ceremny", viewer=public, language="en")) == ["product-marriage"]
+    assert search("mariage", viewer=public, language="en").did_you_mean == "marriage"
+    # The Dutch vocabulary does not hold the English words.
+    assert search("ceremny", viewer=public).did_you_mean != "ceremony"
+
+
+def test_a_language_the_hub_does_not_have_is_refused(engine, public):
+    with pytest.raises(SearchInputError):
+        search("passport", viewer=public, language="pl")
