@@ -25,6 +25,8 @@ from .lexicon import (
 # "council's", "don't", "you're": the word without its clitic.
 CLITIC_RE = re.compile(r"['’](?:s|t|re|ll|ve|d|m)$")
 QUESTION_GAP = 4  # "Is my green bin emptied ...?": the subject stands between "is" and the participle
+# Before these a participle is an adjective: "Is it a listed building?", "Is there a fixed fee?"
+DETERMINERS = frozenset("a an the this that these those my your his her its our their no any some every each".split())
 
 
 def check_sentence_length(text: str, sentence: Sentence, config: PlainEnglishConfig) -> list[dict]:
@@ -82,7 +84,8 @@ def check_passive(text: str, sentence: Sentence, config: PlainEnglishConfig) -> 
             if tokens[j].kind != "word" or j in used:
                 break
             if _is_participle(word):
-                hit = j
+                if lowers[j - 1] not in DETERMINERS:
+                    hit = j
                 break
             if not question and word not in GAP_WORDS and not word.endswith("ly"):
                 break

@@ -159,6 +159,7 @@ def test_a_long_rare_word_is_flagged_and_a_long_common_one_is_not():
         "Are you interested in a permit?",
         "You need to be there at nine.",
         "There are a hundred parking spaces.",
+        "Is it a listed building?",
     ],
 )
 def test_states_and_adjectives_after_be_are_not_passive(sentence):
@@ -335,3 +336,12 @@ def test_b1_check_refuses_a_language_without_a_check(db):
     with pytest.raises(CommandError, match="No language check for 'pl'") as error:
         run_command("--language", "pl", stdin=PLAIN)
     assert error.value.returncode == 2
+
+
+def test_every_setting_of_the_english_check_is_documented():
+    from dataclasses import fields
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "b1.md").read_text(encoding="utf-8")
+    english = docs[docs.index("## English") :]
+    assert [f.name for f in fields(PlainEnglishConfig) if f"`{f.name}`" not in english] == []

@@ -12,6 +12,8 @@ from content.roles import site_editors_group_name
 from content.signals import KCC_GROUP, ensure_roles
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "demo" / "deventer.json"
+# The English translations of the most used pages; imported after the Dutch file they translate.
+DEMO_FILE_EN = DEMO_FILE.with_name("deventer-en.json")
 DEMO_PASSWORD = "deventer-demo"  # noqa: S105 - printed demo login, refused outside DEBUG
 ACCOUNTS = [
     ("admin", "Beheerder", True, []),
@@ -27,11 +29,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--file", default=str(DEMO_FILE), help="demo file in hub-import/1 format")
+        parser.add_argument(
+            "--translations",
+            default=None,
+            help="file with translations of --file, imported after it (default: the English demo file "
+            "when --file is the demo file; '' for none)",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, translations, **options):
         if not settings.DEBUG:
             raise CommandError("setup_demo creates accounts with a known password and only runs with DEBUG on.")
         call_command("import_content", file, "--publish", stdout=self.stdout)
+        if translations is None:
+            translations = str(DEMO_FILE_EN) if Path(file).resolve() == DEMO_FILE else ""
+        if translations:
+            call_command("import_content", translations, "--publish", stdout=self.stdout)
         ensure_roles()
         User = get_user_model()
         for username, name, superuser, groups in ACCOUNTS:
