@@ -5,5 +5,7 @@
 def register_all() -> None:
     """Register every target's outbox subscriber (called once from `ready()`)."""
     from .kiss import register as register_kiss
+    from .sdg import register as register_sdg
 
     register_kiss()
+    register_sdg()

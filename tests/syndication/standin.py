@@ -36,6 +36,40 @@ def standards_dir() -> Path:
     return path
 
 
+def load_document(path: Path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def nullable_references_readable(document: dict) -> dict:
+    """The document as its API means it, for openapi-core.
+
+    drf-spectacular writes a reference that may be null as `{allOf: [{$ref: ...}], nullable:
+    true}`. OpenAPI 3.0.3 applies `nullable` only next to a `type`, so openapi-core refuses the
+    `null` that the APIs accept (the README of the standards says so): the SDG's
+    `productValtOnder` is required, so no product could pass. Each such schema is read as the
+    referenced schema itself with `nullable: true` (its own keywords kept); nothing else changes.
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+
+    def visit(node):
+        if isinstance(node, dict):
+            refs = node.get("allOf")
+            if node.get("nullable") is True and "type" not in node and isinstance(refs, list) and len(refs) == 1:
+                target = str(refs[0].get("$ref", "")) if isinstance(refs[0], dict) else ""
+                name = target.removeprefix("#/components/schemas/")
+                if target.startswith("#/components/schemas/") and name in schemas:
+                    own = {key: value for key, value in node.items() if key != "allOf"}
+                    return {**schemas[name], **own}
+            return {key: visit(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [visit(item) for item in node]
+        return node
+
+    return visit(document)
+
+
 @dataclass
 class Received:
     method: str
@@ -72,7 +106,7 @@ class StandIn:
     def __init__(self, openapi_path: Path, *, base_path: str = ""):
         from openapi_core import OpenAPI
 
-        self.api = OpenAPI.from_file_path(str(openapi_path))
+        self.api = OpenAPI.from_dict(nullable_references_readable(load_document(openapi_path)))
         self.base_path = base_path.rstrip("/")
         self.received: list[Received] = []
         self.objects: dict[str, dict] = {}
