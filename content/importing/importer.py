@@ -125,8 +125,10 @@ class _ImportRun:
             if item["ref"] in self.pages_by_ref:
                 self._fill(item, model)
         # A translation is placed after its original has its content (and its parent exists).
+        # Every translation exists before any is filled, so translations may link to each other.
         for item, model in translations:
             self._locate_or_create_translation(item, model)
+        for item, model in translations:
             if item["ref"] in self.pages_by_ref:
                 self._fill(item, model)
                 mark_synced(self.pages_by_ref[item["ref"]], self.pages_by_ref.get(item["translation_of"]))

@@ -128,3 +128,29 @@ def test_a_wrong_translation_is_refused_and_nothing_is_written(hub_content, impo
 def test_importing_the_same_translation_twice_changes_nothing(english, import_json):
     result = import_json(ENGLISH)
     assert result.unchanged == ["product-passport"]
+
+
+def test_translations_in_one_file_may_link_to_each_other(hub_content, import_json):
+    def english(ref, original, link_to):
+        return {
+            "ref": ref,
+            "type": "product",
+            "language": "en",
+            "translation_of": original,
+            "title": ref.replace("-", " "),
+            "blocks": [{"type": "link_list", "value": [{"title": "See also", "page": link_to}]}],
+        }
+
+    import_json(
+        {
+            "format": "hub-import/1",
+            "items": [
+                english("product-passport", "product-paspoort", "product-parking-permit"),
+                english("product-parking-permit", "product-parkeervergunning", "product-passport"),
+            ],
+        }
+    )
+    passport = ProductPage.objects.get(ref="product-passport")
+    parking = ProductPage.objects.get(ref="product-parking-permit")
+    assert f'"page": {parking.pk}' in str(list(passport.body.raw_data)).replace("'", '"')
+    assert f'"page": {passport.pk}' in str(list(parking.body.raw_data)).replace("'", '"')
