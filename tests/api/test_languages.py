@@ -21,6 +21,12 @@ PAGE = """query Page($path: String!, $language: String, $channel: Channel) {
 PAGE_BY_REF = """query ByRef($ref: String!, $language: String) {
   pageByRef(ref: $ref, language: $language) { ref title path language translations { language ref } }
 }"""
+PREVIEW_BY_PATH = """query Preview($path: String!, $token: String) {
+  page(site: "deventer", path: $path, previewToken: $token) { ref language title }
+}"""
+PREVIEW_BY_REF = """query PreviewByRef($ref: String!, $language: String, $token: String) {
+  pageByRef(ref: $ref, language: $language, previewToken: $token) { ref language title }
+}"""
 PAGE_BLOCKS = """query Blocks($path: String!) {
   page(site: "deventer", path: $path) {
     blocks { type ... on FragmentBlock { fragmentTitle fragmentBlocks { ... on TextBlock { plainText } } } }
@@ -276,6 +282,20 @@ def test_staff_with_a_token_see_an_internal_translation_but_no_draft(gql, englis
     assert english_answer["ref"] == "answer-lost-passport"
     parking = _data(gql(PAGE_BY_REF, {"ref": "product-parkeervergunning"}, token=staff_token), "pageByRef")
     assert parking["translations"] == []
+
+
+def test_a_draft_translation_is_served_only_with_its_preview_token(gql, english):
+    from content.models import ProductPage
+
+    token = ProductPage.objects.get(ref="product-parking-permit").create_page_preview().token
+    path = "/en/producten/parking-permit-for-residents/"
+    assert error_codes(gql(PREVIEW_BY_PATH, {"path": path})) == ["NOT_FOUND"]
+    page = _data(gql(PREVIEW_BY_PATH, {"path": path, "token": token}), "page")
+    assert (page["ref"], page["language"]) == ("product-parking-permit", "en")
+    variables = {"ref": "product-parkeervergunning", "language": "en", "token": token}
+    assert _data(gql(PREVIEW_BY_REF, variables), "pageByRef")["ref"] == "product-parking-permit"
+    # the token opens that one page, not its original
+    assert error_codes(gql(PREVIEW_BY_REF, {**variables, "language": "nl"})) == ["BAD_INPUT"]
 
 
 def test_pages_lists_one_language_the_default_without_argument(gql, english):
