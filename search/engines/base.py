@@ -83,6 +83,7 @@ class Hit:
     snippet: str = ""
     audience: str = "public"
     pinned: bool = False
+    language: str = ""  # the page's language: every hit is in the language of the search
 
 
 @dataclass

@@ -262,6 +262,7 @@ class DistributedEngine(SearchEngine):
                     score=float(raw.get("_score") or 0.0),
                     snippet=snippet,
                     pinned=int(source["page_id"]) in pinned,
+                    language=request.language,
                 )
             )
         total = response["hits"]["total"]
@@ -309,12 +310,8 @@ def _correctable(words: list[str]) -> list[str]:
 
 
 def _language_filter(language: str | None):
-    """Documents in `language` (None: the default language). In the default language also
-    documents without one: an index built before languages keeps answering until the rebuild."""
-    language = language or default_language()
-    if language != default_language():
-        return Q("term", language=language)
-    return Q("bool", should=[Q("term", language=language), ~Q("exists", field="language")], minimum_should_match=1)
+    """Only documents in `language` (None: the default language)."""
+    return Q("term", language=language or default_language())
 
 
 def _suggest_section(words: list[str], *, staff: bool, language: str) -> dict:

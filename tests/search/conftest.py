@@ -26,13 +26,20 @@ def load_search_fixture(name="search.json") -> dict:
 
 @pytest.fixture(scope="module")
 def module_search_content(module_import):
+    module_import(*HUB_CONTENT, (load_search_fixture(), True))
+
+
+@pytest.fixture(scope="module")
+def module_search_content_with_english(module_import):
+    """The search content plus English translations of some of its pages (fixtures/english.json).
+    A module that searches in English overrides `module_search_content` with this one."""
     module_import(*HUB_CONTENT, (load_search_fixture(), True), (load_search_fixture("english.json"), True))
 
 
 @pytest.fixture
 def search_content(module_search_content, db):
-    """The shared test content (two sites, internal and draft pages) plus search-specific pages
-    and English translations of some of them (fixtures/english.json), imported once per module."""
+    """The shared test content (two sites, internal and draft pages) plus search-specific pages,
+    imported once per module."""
 
 
 def make_test_engine(name, suffix="", url=None):

@@ -10,6 +10,12 @@ from tests.search.conftest import load_search_fixture
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(scope="module")
+def module_search_content(module_search_content_with_english):
+    """This module's content has English translations of some pages too."""
+
+
 # Raw text of internal fields in tests/fixtures/content.json: never in a public answer.
 INTERNAL_TEXTS = ["GEHEIM-INTERN", "GEHEIM", "INTERNE NOTITIE", "Vraag of de inwoner", "marechaussee", "register"]
 LEAKY_QUERIES = [
@@ -295,6 +301,7 @@ def test_staff_find_internal_english_pages_and_text(engine, staff_kcc):
 def test_english_snippets_mark_the_inflected_words(engine, public):
     response = search("passports", viewer=public, language="en")
     assert refs(response)[0] == "product-passport"
+    assert {hit.language for hit in response.hits} == {"en"}
     assert "<mark>passport</mark>" in response.hits[0].snippet.lower()
 
 

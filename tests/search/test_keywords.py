@@ -3,10 +3,15 @@
 import pytest
 
 from content.models import Keyword, KeywordBestBet, ProductPage
-from search.keywords import keyword_index
+from search.keywords import best_bets_in, keyword_index
 from search.models import KeywordsVersion
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def module_search_content(module_search_content_with_english):
+    """This module's content has English translations of some pages too."""
 
 
 def test_the_keywords_are_read_once_while_nothing_changes(search_content, django_assert_num_queries):
@@ -39,3 +44,24 @@ def test_a_change_made_by_another_process_is_seen_through_the_version_token(sear
     assert before.lookup("huisvuilbak") is None and keyword_index() is before
     KeywordsVersion.objects.update_or_create(name="keywords", defaults={"token": "changed-elsewhere"})
     assert keyword_index().lookup("huisvuilbak").term == "afvalcontainer"
+
+
+def test_each_language_has_its_own_keywords_read_once_while_nothing_changes(search_content, django_assert_num_queries):
+    english = keyword_index("en")
+    with django_assert_num_queries(1):  # only the version token
+        assert keyword_index("en") is english
+    assert english.lookup("wheelie bins").term == "rubbish container"  # stemmed in English
+    assert keyword_index().lookup("wheelie bin") is None  # not a Dutch keyword
+    # A word of the Dutch keyword finds its English translation in an English search.
+    assert english.lookup("kliko").term == "rubbish container"
+
+
+def test_an_english_keyword_without_best_bets_borrows_those_of_its_dutch_original(search_content):
+    entry = keyword_index("en").lookup("passport")
+    dutch = ProductPage.objects.get(ref="product-paspoort")
+    english = ProductPage.objects.get(ref="product-passport")
+    assert entry.best_bets == [] and entry.borrowed_best_bets == [dutch.pk]
+    assert best_bets_in("en", [], entry.borrowed_best_bets) == [english.pk]
+    KeywordBestBet.objects.create(keyword=Keyword.objects.get(term="passport"), page=english, sort_order=0)
+    assert keyword_index("en").lookup("passport").best_bets == [english.pk]
+    assert keyword_index("en").lookup("passport").borrowed_best_bets == []

@@ -44,6 +44,15 @@ def test_the_index_uses_the_dutch_analyzers(search_content, use_engine):
     assert [t["token"] for t in tokens] == ["uittreksel", "gemeent"]
 
 
+def test_the_index_uses_the_english_analyzers(search_content, use_engine):
+    engine = use_engine("opensearch")
+    engine.create_index()
+    tokens = engine.client.indices.analyze(
+        index=engine.alias, body={"analyzer": "english_text", "text": "Applying for passports and parking permits"}
+    )["tokens"]
+    assert [t["token"] for t in tokens] == ["appli", "passport", "park", "permit"]
+
+
 @pytest.fixture(scope="module")
 def own_node(tmp_path_factory):
     """A second, real OpenSearch node that this module may stop and start (the shared one stays up)."""

@@ -282,6 +282,7 @@ class DatabaseEngine(SearchEngine):
                     score=scores[row_id],
                     snippet=snippet.strip(),
                     pinned=row[1] in pinned,
+                    language=request.language,
                 )
             )
         return hits
