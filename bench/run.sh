@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: the API benchmark, then the search and B1 benchmarks when they exist.
+# `make bench`: the API benchmark, then the search, B1 and Samenwerkende Catalogi benchmarks.
 # Each writes bench/results/<name>.json; a summary of every result file closes the run.
 #
 #   bash bench/run.sh             # full run: 1,000 and 10,000 pages (first run builds the databases)
@@ -51,6 +51,9 @@ fi
 
 echo "== b1_bench" >&2
 "$PY" -m bench.b1_bench || failed+=(b1_bench)
+
+echo "== sc_bench (Samenwerkende Catalogi feed: built uncached, served cached)" >&2
+"$PY" -m bench.sc_bench || failed+=(sc_bench)
 
 "$PY" -m bench.summary
 if ((${#failed[@]})); then

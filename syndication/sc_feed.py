@@ -71,15 +71,32 @@ def organisation_sites(config: SiteConfig, directory: SiteDirectory) -> list[Sit
     return sorted(sites or [config], key=lambda c: (not c.site.is_default_site, c.key))
 
 
-def product_ids(config: SiteConfig, directory: SiteDirectory) -> list[int]:
-    """Ids of the products a public visitor may see in one site's own default-language tree."""
+def visible_products(sites: list[SiteConfig], directory: SiteDirectory):
+    """The products a public visitor may see in the sites' own default-language trees, by path
+    (one query, with the visibility rule as a subquery)."""
+    from django.db.models import Q
     from wagtail.models import Page
 
-    root = directory.root_for(config, default_language())
-    if root is None:
-        return []
-    pages = Page.objects.filter(path__startswith=root.path).exclude(path=root.path).type(ProductPage)
-    return list(visible_pages_queryset(pages, PUBLIC_WEB).order_by("path").values_list("pk", flat=True))
+    roots = [r for r in (directory.root_for(c, default_language()) for c in sites) if r is not None]
+    if not roots:
+        return ProductPage.objects.none()
+    in_trees = Q()
+    for root in roots:
+        in_trees |= Q(path__startswith=root.path) & ~Q(path=root.path)
+    pages = Page.objects.filter(in_trees).type(ProductPage)
+    visible = visible_pages_queryset(pages, PUBLIC_WEB).values("pk")
+    return ProductPage.objects.filter(pk__in=visible).order_by("path")
+
+
+def _batches(iterable, size: int):
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def build_feed(config: SiteConfig, directory: SiteDirectory | None = None, *, absolute=absolute_media_url) -> Feed:
@@ -91,10 +108,8 @@ def build_feed(config: SiteConfig, directory: SiteDirectory | None = None, *, ab
     left_out: list[tuple[str, list[str]]] = []
     newest: list[datetime] = []
     count = 0
-    ids = [pk for site in sites for pk in product_ids(site, directory)]
-    for chunk in (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)):
-        pages = list(ProductPage.objects.filter(pk__in=chunk).order_by("path"))
-        context = load_context([p.body for p in pages], directory, absolute)
+    for pages in _batches(visible_products(sites, directory).iterator(chunk_size=CHUNK), CHUNK):
+        context = load_context([p.body.raw_data for p in pages], directory, absolute)
         for page in pages:
             if directory.site_of(page) not in sites:
                 continue  # in a nested site's tree of another organisation: that one's feed
@@ -122,32 +137,66 @@ def build_feed(config: SiteConfig, directory: SiteDirectory | None = None, *, ab
 
 
 # --- the cache -------------------------------------------------------------------------------
+# Shared cache (Django's, Redis in production) under the generation token, plus a copy in this
+# process: a feed of thousands of products is tens of megabytes, and unpickling it on every
+# request would cost more than the request. The copy is dropped as soon as the generation moves.
+_local: dict[str, object] = {}
+_local_token: list[str] = [""]
+
+
 def generation() -> dict:
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, {"token": uuid4().hex, "at": None}, None)
         current = cache.get(GENERATION_KEY) or {"token": "none", "at": None}
+    if current["token"] != _local_token[0]:
+        _local.clear()
+        _local_token[0] = current["token"]
     return current
 
 
 def invalidate() -> None:
-    """Start a new generation: every site's feed is built again on its next request."""
+    """Start a new generation: every feed is built again on its next request."""
     cache.set(GENERATION_KEY, {"token": uuid4().hex, "at": datetime.now(UTC)}, None)
 
 
-def cached_feed(config: SiteConfig, directory: SiteDirectory | None = None) -> Feed:
+def _get(key: str):
+    value = _local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _local[key] = value
+    return value
+
+
+def _set(key: str, value) -> None:
+    cache.set(key, value, FEED_TIMEOUT)
+    _local[key] = value
+
+
+def cached(requested: str) -> Feed | None:
+    """The current feed for `?site=<requested>` (empty: the default site) when one is cached;
+    no database query."""
+    token = generation()["token"]
+    owner = _get(f"syndication:sc:site:{requested}:{token}")
+    return _get(f"syndication:sc:feed:{owner}:{token}") if owner else None
+
+
+def cached_feed(config: SiteConfig, directory: SiteDirectory | None = None, requested: str | None = None) -> Feed:
+    """The feed of the organisation of `config`, built when the current generation has none."""
     current = generation()
+    token = current["token"]
     directory = directory or SiteDirectory()
-    # One entry per organisation, whichever of its sites was asked.
-    owner = organisation_sites(config, directory)[0]
-    key = f"syndication:sc:feed:{owner.key}:{current['token']}"
-    feed = cache.get(key)
+    # One feed per organisation, whichever of its sites was asked.
+    owner = organisation_sites(config, directory)[0].key
+    feed = _get(f"syndication:sc:feed:{owner}:{token}")
     if feed is None:
         feed = build_feed(config, directory)
         if current["at"] and current["at"] > feed.last_modified:
             # A removal or a move changed the feed after its newest product was published.
             feed.last_modified = current["at"]
-        cache.set(key, feed, FEED_TIMEOUT)
+        _set(f"syndication:sc:feed:{owner}:{token}", feed)
+    _set(f"syndication:sc:site:{config.key if requested is None else requested}:{token}", owner)
     return feed
 
 

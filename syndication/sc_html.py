@@ -12,21 +12,24 @@ without classes, scripts or styles: harvesters show it in their own layout.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from itertools import groupby
 
 from content.blocks import content_blocks_of, list_items, raw_stream
 from content.channels import PRODUCT_SECTIONS
 from content.models import SiteDirectory
-from content.rendering import References, RenderedBlock, load_references, render_for_channel
+from content.rendering import References, RenderedBlock, load_references, references_of, render_for_channel
 from content.visibility import PUBLIC_WEB, visible_page_ids
 
 SECTION_HEADINGS = dict(PRODUCT_SECTIONS)
 # Characters XML 1.0 does not allow, even escaped: an editor's pasted control character must not
 # make the whole feed unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+_CONTROL = re.compile("[" + "".join(map(chr, _NOT_XML)) + "]")
+_SPECIAL = re.compile("[&<>" + "".join(map(chr, _NOT_XML)) + "]")
 _PAGE_LINK = re.compile(r'linktype="page"[^>]*\bid="(\d+)"|\bid="(\d+)"[^>]*linktype="page"')
 _DOCUMENT_LINK = re.compile(r'linktype="document"[^>]*\bid="(\d+)"|\bid="(\d+)"[^>]*linktype="document"')
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
@@ -34,7 +37,11 @@ LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 def text(value) -> str:
     """Escape text for XML (element content)."""
-    value = _NOT_XML.sub("", str(value))
+    value = str(value)
+    if _SPECIAL.search(value) is None:
+        return value  # the common case, checked in one pass
+    if _CONTROL.search(value):
+        value = _CONTROL.sub("", value)
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -46,6 +53,16 @@ def attr(value) -> str:
 def element(tag: str, content: str = "", **attrs) -> str:
     rendered = "".join(f' {name}="{attr(value)}"' for name, value in attrs.items() if value is not None)
     return f"<{tag}{rendered}>{content}</{tag}>"
+
+
+@dataclass(frozen=True)
+class LinkedPage:
+    """What a link needs of the page it points to: where it is (for `SiteDirectory.url_of`)."""
+
+    pk: int
+    path: str
+    url_path: str
+    locale_id: int
 
 
 @dataclass
@@ -60,6 +77,7 @@ class HtmlContext:
     page_urls: dict[int, str] = field(default_factory=dict)
     document_urls: dict[int, str] = field(default_factory=dict)
     _image_urls: dict[int, str] = field(default_factory=dict)
+    fragment_html: dict[str, str] = field(default_factory=dict)  # one fragment, many pages
 
     def page_url(self, page) -> str | None:
         if page is None:
@@ -77,24 +95,39 @@ class HtmlContext:
 def load_context(
     streams: Iterable, directory: SiteDirectory, absolute: Callable[[str], str], *, language: str | None = None
 ) -> HtmlContext:
-    """Load everything the streams refer to, in a constant number of queries."""
+    """Load everything the streams refer to, in a constant number of queries.
+
+    Fragments and images through `content.rendering.load_references`. Pages chosen in the
+    streams' link lists are filtered by the same rule (`visible_page_ids`) but loaded without
+    as `LinkedPage`s: the HTML needs only their URL, and a feed's products link to thousands of
+    other products whose bodies would otherwise be loaded a second time."""
     from wagtail.documents import get_document_model
     from wagtail.models import Page
 
-    streams = list(streams)
-    references = load_references(streams, PUBLIC_WEB, language=language)
+    blocks = [child for stream in streams for child, _section, _path in content_blocks_of(raw_stream(stream))]
+    embedded = [b for b in blocks if b.get("type") in ("fragment", "image")]
+    references = load_references([embedded], PUBLIC_WEB, language=language)
     context = HtmlContext(references, directory, absolute)
+    linked = references_of([b for b in blocks if b.get("type") == "link_list"])["page"] - references.visible_ids
+    if linked:
+        visible = visible_page_ids(linked, PUBLIC_WEB)
+        references.visible_ids |= visible
+        for row in Page.objects.filter(pk__in=visible).values_list("pk", "path", "url_path", "locale_id"):
+            references.pages[row[0]] = LinkedPage(*row)
+    fragment_blocks = [
+        child for f in references.fragments.values() for child, _s, _p in content_blocks_of(raw_stream(f.body))
+    ]
+    # Only texts with a page or document link need a look-up.
     rich_texts = [
-        str((child.get("value") or {}).get("text") or "")
-        for stream in [*streams, *(f.body for f in references.fragments.values())]
-        for child, _section, _path in content_blocks_of(raw_stream(stream))
-        if child.get("type") == "text"
+        stored
+        for child in [*blocks, *fragment_blocks]
+        if child.get("type") == "text" and 'linktype="' in (stored := str((child.get("value") or {}).get("text") or ""))
     ]
     page_ids = {int(a or b) for t in rich_texts for a, b in _PAGE_LINK.findall(t)}
     if page_ids:
         visible = visible_page_ids(page_ids, PUBLIC_WEB)
-        for page in Page.objects.filter(pk__in=visible).only("pk", "path", "url_path", "locale_id"):
-            context.page_url(page)
+        for row in Page.objects.filter(pk__in=visible).values_list("pk", "path", "url_path", "locale_id"):
+            context.page_url(LinkedPage(*row))
     document_ids = {int(a or b) for t in rich_texts for a, b in _DOCUMENT_LINK.findall(t)}
     if document_ids:
         for document in get_document_model().objects.filter(pk__in=document_ids):
@@ -105,15 +138,20 @@ def load_context(
 def product_body_html(body, context: HtmlContext) -> str:
     """A product's sections, each under its heading (the editor's own or the standard one);
     a section without anything public is left out."""
+    raw = raw_stream(body)
+    sections = [c.get("value") or {} for c in raw if c.get("type") == "section"]
+    rendered = render_for_channel(raw, PUBLIC_WEB, references=context.references)
     parts = []
-    for child in raw_stream(body):
-        if child.get("type") != "section":
-            continue
-        value = child.get("value") or {}
-        blocks = render_for_channel([child], PUBLIC_WEB, references=context.references)
-        inner = blocks_html(blocks, context)
+    index = 0
+    for key, group in groupby(rendered, key=lambda block: block.section):
+        # Rendered blocks come in the order of the sections: pair each run with its section.
+        while index < len(sections) and sections[index].get("section") != key:
+            index += 1
+        value = sections[index] if index < len(sections) else {}
+        index += 1
+        inner = blocks_html(list(group), context)
         if inner:
-            heading = (value.get("heading") or "").strip() or SECTION_HEADINGS.get(value.get("section"), "")
+            heading = (value.get("heading") or "").strip() or SECTION_HEADINGS.get(key, "")
             parts.append((element("h2", text(heading)) if heading else "") + inner)
     return "".join(parts)
 
@@ -158,7 +196,10 @@ def _block_html(block: RenderedBlock, context: HtmlContext) -> str:
         caption = element("figcaption", text(value["caption"])) if value.get("caption") else ""
         return element("figure", image.replace("></img>", "/>") + caption)
     if kind == "fragment":
-        return blocks_html(block.children, context)
+        ref = value.get("ref") or ""
+        if ref not in context.fragment_html:
+            context.fragment_html[ref] = blocks_html(block.children, context)
+        return context.fragment_html[ref]
     return ""  # a block type this export does not know is left out, never shown raw
 
 
@@ -185,77 +226,71 @@ def euro(amount) -> str:
 # --- rich text ------------------------------------------------------------------------------
 # Wagtail's stored rich text, reduced to these elements; anything else is unwrapped (its text
 # stays). `b`/`i` become `strong`/`em`; headings below the section's h2 keep their level.
+# A tokenizer rather than html.parser: the stored format is simple, and a feed of thousands of
+# products converts tens of thousands of texts.
 _RENAME = {"b": "strong", "i": "em"}
 _KEEP = {"p", "strong", "em", "h3", "h4", "h5", "ol", "ul", "li", "a", "br"}
+_TOKEN = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--.*?-->|([^<]+|<)""", re.S)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
 def rich_text_html(stored: str, context: HtmlContext) -> str:
-    converter = _RichText(context)
-    converter.feed(stored)
-    converter.close()
-    return converter.result()
-
-
-class _RichText(HTMLParser):
-    def __init__(self, context: HtmlContext):
-        super().__init__(convert_charrefs=True)
-        self.context = context
-        self.out: list[str] = []
-        self.open: list[str | None] = []  # emitted tag, or None for an unwrapped one
-
-    def handle_starttag(self, tag, attrs):
-        tag = _RENAME.get(tag, tag)
+    out: list[str] = []
+    open_tags: list[str | None] = []  # emitted tag, or None for an unwrapped one
+    for closing, name, attributes, data in _TOKEN.findall(stored):
+        if data:
+            out.append(text(html.unescape(data)))
+            continue
+        if not name:
+            continue  # a comment
+        tag = _RENAME.get(name.lower(), name.lower())
         if tag == "br":
-            self.out.append("<br/>")
-            return
-        if tag not in _KEEP:
-            self.open.append(None)
-            return
-        if tag == "a":
-            href = self._href(dict(attrs))
+            out.append("<br/>")
+        elif closing:
+            _close(tag, out, open_tags)
+        elif attributes.rstrip().endswith("/"):
+            continue  # another empty element: nothing to show
+        elif tag not in _KEEP:
+            open_tags.append(None)
+        elif tag == "a":
+            href = _href(attributes, context)
             if href is None:
-                self.open.append(None)  # a link the public may not follow: its text stays
-                return
-            self.out.append(f'<a href="{attr(href)}">')
+                open_tags.append(None)  # a link the public may not follow: its text stays
+            else:
+                out.append(f'<a href="{attr(href)}">')
+                open_tags.append("a")
         else:
-            self.out.append(f"<{tag}>")
-        self.open.append(tag)
+            out.append(f"<{tag}>")
+            open_tags.append(tag)
+    while open_tags:
+        top = open_tags.pop()
+        if top is not None:
+            out.append(f"</{top}>")
+    return "".join(out)
 
-    def handle_startendtag(self, tag, attrs):
-        if _RENAME.get(tag, tag) == "br":
-            self.out.append("<br/>")
 
-    def handle_endtag(self, tag):
-        tag = _RENAME.get(tag, tag)
-        if tag in self.open:
-            # Close everything opened inside it too, so the output stays well formed.
-            while self.open:
-                top = self.open.pop()
-                if top is not None:
-                    self.out.append(f"</{top}>")
-                if top == tag:
-                    break
-        elif self.open and self.open[-1] is None:
-            self.open.pop()  # the end of an unwrapped element; a stray end tag is ignored
-
-    def handle_data(self, data):
-        self.out.append(text(data))
-
-    def _href(self, attrs) -> str | None:
-        linktype = attrs.get("linktype")
-        if linktype == "page":
-            return self.context.page_urls.get(_int(attrs.get("id")))
-        if linktype == "document":
-            return self.context.document_urls.get(_int(attrs.get("id")))
-        href = attrs.get("href") or ""
-        return href if href.startswith(LINK_SCHEMES) else None
-
-    def result(self) -> str:
-        while self.open:
-            top = self.open.pop()
+def _close(tag: str, out: list[str], open_tags: list[str | None]) -> None:
+    if tag in open_tags:
+        # Close everything opened inside it too, so the output stays well formed.
+        while open_tags:
+            top = open_tags.pop()
             if top is not None:
-                self.out.append(f"</{top}>")
-        return "".join(self.out)
+                out.append(f"</{top}>")
+            if top == tag:
+                return
+    elif open_tags and open_tags[-1] is None:
+        open_tags.pop()  # the end of an unwrapped element; a stray end tag is ignored
+
+
+def _href(attributes: str, context: HtmlContext) -> str | None:
+    found = {m[0].lower(): html.unescape(m[1] or m[2] or m[3]) for m in _ATTRIBUTE.findall(attributes)}
+    linktype = found.get("linktype")
+    if linktype == "page":
+        return context.page_urls.get(_int(found.get("id")))
+    if linktype == "document":
+        return context.document_urls.get(_int(found.get("id")))
+    href = found.get("href") or ""
+    return href if href.startswith(LINK_SCHEMES) else None
 
 
 def _int(value) -> int | None:
