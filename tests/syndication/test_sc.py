@@ -372,6 +372,25 @@ def test_a_new_slug_redirects_the_old_url_and_the_feed_shows_the_new_one(
     assert response.status_code == 301 and response["Location"].rstrip("/").endswith("/producten/afvalpas")
 
 
+def test_a_moved_product_redirects_its_old_url_and_the_feed_shows_the_new_one(
+    client, sc_content, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import Page
+
+    page = sc_content["product-sc-terras"]
+    section = Page.objects.get(url_path__endswith="/vraag-en-antwoord/", depth=page.depth - 1)
+    client.get(FEED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(section, pos="last-child")
+
+    found = products(client.get(FEED).content)
+    assert "http://localhost:8001/vraag-en-antwoord/terrasvergunning/" in found
+    assert "http://localhost:8001/producten/terrasvergunning/" not in found
+    assert Redirect.objects.get(old_path="/producten/terrasvergunning").redirect_page_id == page.pk
+
+
 def test_an_unknown_site_is_a_404_with_a_plain_message(client, sc_content):
     response = client.get(FEED, {"site": "onbekend"})
 
