@@ -3,7 +3,6 @@
 import logging
 
 import graphene
-from wagtail.models import Page
 
 from search.analytics import log_search
 from search.engines import EngineUnavailable
@@ -75,13 +74,12 @@ class SearchQueries(graphene.ObjectType):
             response.query, site=site, channel=viewer.channel, result_count=response.total, staff=viewer.staff
         )
         directory = site_directory(info)
-        urls = _urls(directory, response.hits)
         hits = [
             SearchHit(
                 id=hit.page_id,
                 ref=hit.ref,
                 title=hit.title,
-                url=urls.get(hit.page_id) or _url(directory, hit),
+                url=_url(directory, hit),
                 site=hit.site_key,
                 snippet=hit.snippet,
                 score=round(hit.score, 6),
@@ -122,15 +120,7 @@ def _facet(values):
     return [FacetValue(value=value, count=count) for value, count in values or []]
 
 
-def _urls(directory, hits) -> dict:
-    """The front-end URL of each hit's page by the one path rule (`/en/...` for a translation;
-    the index keeps the path within the language's tree). One query."""
-    if not hits:
-        return {}
-    pages = Page.objects.filter(pk__in=[h.page_id for h in hits]).only("id", "path", "url_path", "locale_id")
-    return {page.pk: directory.url_of(page) for page in pages}
-
-
 def _url(directory, hit) -> str:
     config = directory.by_key.get(hit.site_key)
-    return directory.url_for_path(config, hit.url_path) if config else hit.url_path
+    # The index keeps the path within the language's tree; the language adds its prefix.
+    return directory.url_for_path(config, hit.url_path, hit.language) if config else hit.url_path

@@ -188,8 +188,11 @@ class SiteDirectory:
             return None
         return path if root.language == self.default_language else f"/{root.language}{path}"
 
-    def url_for_path(self, config, path: str) -> str:
-        return (config.frontend_url or "").rstrip("/") + path
+    def url_for_path(self, config, path: str, language: str | None = None) -> str:
+        """The front-end URL of a path within a site's tree in `language` (`/en/...` for a
+        language other than the default)."""
+        prefix = "" if language in (None, "", self.default_language) else f"/{language}"
+        return (config.frontend_url or "").rstrip("/") + prefix + path
 
     def url_of(self, page) -> str | None:
         root = self.root_of(page)
