@@ -32,3 +32,23 @@ PRODUCT_SECTIONS = [
     ("contact", "Contact"),
 ]
 PRODUCT_SECTION_KEYS = [key for key, _ in PRODUCT_SECTIONS]
+# Default headings of the sections per language; the default language uses PRODUCT_SECTIONS.
+PRODUCT_SECTION_HEADINGS = {
+    "en": {
+        "inleiding": "Introduction",
+        "aanvraag": "How to apply",
+        "voorwaarden": "Conditions",
+        "bewijs": "What to bring",
+        "kosten": "Costs",
+        "termijn": "How long it takes",
+        "bezwaar": "Objection and appeal",
+        "geen_reactie": "No answer in time",
+        "bijzonderheden": "Good to know",
+        "contact": "Contact",
+    }
+}
+
+
+def section_headings(language: str) -> dict[str, str]:
+    """The default heading of each product section in `language` (Dutch when there are none)."""
+    return {**dict(PRODUCT_SECTIONS), **PRODUCT_SECTION_HEADINGS.get(language, {})}

@@ -29,6 +29,10 @@ TEXTS = {
         "not_translated_heading": "Deze pagina is er niet in het Nederlands",
         "not_translated_lead": "Deze informatie hebben we alleen in een andere taal.",
         "read_in": "Lees deze pagina in het",
+        "act_now": "Direct regelen",
+        "on_this_page": "Op deze pagina",
+        "warning": "Let op:",
+        "good_to_know": "Goed om te weten:",
     },
     "en": {
         "skip": "Skip to content",
@@ -51,6 +55,10 @@ TEXTS = {
         "not_translated_lead": "We only have this information in Dutch. You can read the Dutch page, "
         "or use a translation tool in your browser.",
         "read_in": "Read this page in",
+        "act_now": "Do it online",
+        "on_this_page": "On this page",
+        "warning": "Please note:",
+        "good_to_know": "Good to know:",
     },
 }
 NAMES = {"nl": "Nederlands", "en": "English", "de": "Deutsch", "pl": "Polski", "uk": "Українська"}

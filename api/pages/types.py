@@ -170,9 +170,9 @@ class ProductPage(graphene.ObjectType):
 
     @staticmethod
     def resolve_sections(page, info):
-        from content.channels import PRODUCT_SECTIONS
+        from content.channels import section_headings
 
-        headings = dict(PRODUCT_SECTIONS)
+        headings = section_headings(language_of(page))
         custom = {c["value"]["section"]: c["value"].get("heading") for c in page.body.raw_data}
         sections = {}
         for block in rendered_blocks_of(info, page):

@@ -154,3 +154,12 @@ def test_translations_in_one_file_may_link_to_each_other(hub_content, import_jso
     parking = ProductPage.objects.get(ref="product-parking-permit")
     assert f'"page": {parking.pk}' in str(list(passport.body.raw_data)).replace("'", '"')
     assert f'"page": {passport.pk}' in str(list(parking.body.raw_data)).replace("'", '"')
+
+
+def test_product_sections_have_default_headings_per_language():
+    from content.channels import PRODUCT_SECTION_KEYS, section_headings
+
+    english, dutch = section_headings("en"), section_headings("nl")
+    assert set(english) == set(dutch) == set(PRODUCT_SECTION_KEYS)
+    assert english["kosten"] == "Costs" and dutch["kosten"] == "Kosten"
+    assert section_headings("pl") == dutch  # no headings of its own: the default language's
