@@ -5,6 +5,7 @@ they can only be shown on the KCC and balie channels, and only to staff.
 """
 
 import html
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -63,11 +64,31 @@ class ChannelStructBlock(blocks.StructBlock):
         return iter(())
 
 
+PAGE_LINK = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*>(.*?)</a>', re.S)
+PAGE_LINK_ID = re.compile(r'\bid="(\d+)"')
+
+
 class TextContentBlock(ChannelStructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Tekst")
 
     def plain_texts(self, value):
         return [html.unescape(strip_tags(str(value.get("text") or "")))]
+
+    def references(self, value):
+        # Pages linked inside the rich text: they go through the visibility rule like chosen pages.
+        for match in PAGE_LINK.finditer(str(value.get("text") or "")):
+            if found := PAGE_LINK_ID.search(match.group(0)):
+                yield "page", int(found.group(1))
+
+    @staticmethod
+    def without_links_to(value: dict, hidden) -> dict:
+        """The value with links to pages in `hidden` (page ids) reduced to their text."""
+
+        def keep(match):
+            found = PAGE_LINK_ID.search(match.group(0))
+            return match.group(1) if found and int(found.group(1)) in hidden else match.group(0)
+
+        return {**value, "text": PAGE_LINK.sub(keep, str(value.get("text") or ""))}
 
     class Meta:
         icon = "pilcrow"

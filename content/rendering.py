@@ -135,6 +135,12 @@ def _render(raw, viewer, refs, section):
             if not rendered.children:
                 continue
             rendered.value = {"channels": value.get("channels"), "ref": fragment.ref, "title": fragment.title}
+        elif block_type == "text":
+            # A link to a page this viewer may not see (draft, internal) keeps only its text.
+            linked = {page_id for kind, page_id in content_block("text").references(value) if kind == "page"}
+            hidden = {page_id for page_id in linked if page_id not in refs.visible_ids}
+            if hidden:
+                rendered.value = content_block("text").without_links_to(value, hidden)
         elif block_type == "image":
             rendered.image = refs.images.get(value.get("image"))
             if rendered.image is None:

@@ -127,3 +127,24 @@ def test_an_unpublished_fragment_is_not_shown(hub_content):
 def test_an_unknown_channel_is_refused():
     with pytest.raises(ValueError):
         Viewer(channel="fax")
+
+
+def test_a_rich_text_link_to_a_draft_or_internal_page_keeps_only_its_text(hub_content):
+    draft = hub_content["draft"]
+    internal = AnswerPage.objects.get(ref="answer-intern-noodpaspoort")
+    public = ProductPage.objects.get(ref="product-parkeervergunning")
+    text = (
+        f'<p>Zie <a linktype="page" id="{draft.pk}">de nieuwe pas</a>, '
+        f'<a linktype="page" id="{internal.pk}">de werkinstructie</a> en '
+        f'<a linktype="page" id="{public.pk}">parkeren</a>.</p>'
+    )
+    stream = [{"type": "text", "id": "t1", "value": {"channels": ["web", "kcc"], "text": text}}]
+
+    shown = render_for_channel(stream, PUBLIC_WEB)[0].value["text"]
+    assert f'id="{draft.pk}"' not in shown and f'id="{internal.pk}"' not in shown
+    assert "de nieuwe pas" in shown and "de werkinstructie" in shown
+    assert f'<a linktype="page" id="{public.pk}">parkeren</a>' in shown
+
+    staff = render_for_channel(stream, STAFF_KCC)[0].value["text"]
+    assert f'<a linktype="page" id="{internal.pk}">de werkinstructie</a>' in staff
+    assert f'id="{draft.pk}"' not in staff  # a draft is not served to staff either
