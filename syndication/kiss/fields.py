@@ -10,6 +10,7 @@ from content.models import AnswerPage, ProductPage, SiteDirectory
 from content.rendering import RenderedBlock
 from content.visibility import Viewer
 
+from ..doelgroep import PRODUCT_DOELGROEPEN
 from .config import KENNISARTIKEL, VAC, KissConfig, object_uuid
 
 # KISS is a staff system: it gets what a KCC employee may see on the KCC channel ...
@@ -19,7 +20,6 @@ PUBLIC_KCC = Viewer(channel=KCC)
 
 # Our doelgroep -> the VAC's doelgroep, and the kennisartikel per doelgroep (one for each).
 VAC_DOELGROEP = {"burger": "eu-burger", "bedrijf": "eu-bedrijf", "beide": "eu-burger-bedrijf"}
-KENNISARTIKEL_DOELGROEPEN = {"burger": ["eu-burger"], "bedrijf": ["eu-bedrijf"], "beide": ["eu-burger", "eu-bedrijf"]}
 
 
 @dataclass
@@ -42,7 +42,7 @@ def afdelingen(owner_team: str, name_key: str) -> list[dict]:
 
 
 def kennisartikel_variants(product) -> list[str]:
-    return KENNISARTIKEL_DOELGROEPEN.get(product.doelgroep, ["eu-burger"])
+    return list(PRODUCT_DOELGROEPEN.get(product.doelgroep, ("eu-burger",)))
 
 
 def vac_url(answer, mapping: Mapping) -> str:

@@ -25,6 +25,7 @@ from content.rendering import RenderedBlock, load_references, render_for_channel
 from content.translations import original_of
 from content.visibility import PUBLIC_WEB, page_is_visible, visible_page_ids
 
+from ..doelgroep import PRODUCT_DOELGROEPEN
 from .markdown import (
     bullet_list,
     from_html,
@@ -38,7 +39,7 @@ from .markdown import (
 
 TARGET = "sdg"  # the outbox subscriber and SyncState.target
 ENGLISH = "en"
-DOELGROEPEN = {"burger": ("eu-burger",), "bedrijf": ("eu-bedrijf",), "beide": ("eu-burger", "eu-bedrijf")}
+DOELGROEPEN = PRODUCT_DOELGROEPEN
 # Product sections → fields of a translation (LocalizedProduct). Sections without a field of their
 # own go into `tekst`, under their heading.
 SECTION_FIELDS = {
