@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..report_format import combine_blocks, finish_report, remap_to_markup, run_checks
-from . import checks
+from . import checks, structure, verdict
 from .config import B1Config, get_config
 from .glossary import Glossary, current_glossary
 from .scoring import compute_score, flesch_douma, level
@@ -40,10 +40,11 @@ def analyze_text(text: str, *, config: B1Config | None = None, glossary: Glossar
         covered: set[int] = set()  # token starts already explained by a phrase issue
         return [
             *checks.check_sentence_length(text, sentence, config),
+            *structure.check_references(text, sentence, covered),
             *checks.check_phrases(text, sentence, glossary, "nominalization", covered),
-            *checks.check_light_verb_nominalizations(text, sentence, covered),
+            *structure.check_light_verb_nominalizations(text, sentence, covered),
             *checks.check_phrases(text, sentence, glossary, "jargon", covered),
-            *checks.check_passive(text, sentence, config),
+            *structure.check_passive(text, sentence, config),
             *checks.check_words(text, sentence, covered, glossary, config, explained),
         ]
 
@@ -69,7 +70,10 @@ def analyze_text(text: str, *, config: B1Config | None = None, glossary: Glossar
 
 
 def _finish(stats: dict, issues: list[dict], sentences: list[dict], config: B1Config) -> dict:
-    return finish_report(stats, issues, sentences, config, issue_codes=ISSUE_CODES, score=compute_score, level=level)
+    """The shared report, with the Dutch verdict: counted per sentence (``quality.b1.verdict``)."""
+    verdict.annotate_sentences(sentences, issues, config)
+    report = finish_report(stats, issues, sentences, config, issue_codes=ISSUE_CODES, score=compute_score, level=level)
+    return verdict.apply(report, config)
 
 
 def analyze_html(markup: str, *, config: B1Config | None = None, glossary: Glossary | None = None) -> dict:

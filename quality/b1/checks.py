@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import messages
+from .compounds import is_plain_word, rare_compound
 from .config import B1Config
 from .glossary import Glossary, Phrase
 from .lexicon import (
@@ -12,42 +13,11 @@ from .lexicon import (
     UPPERCASE_EXPANSIONS,
     base_zipf,
     is_compound_of_common_words,
-    load_data,
     syllables,
     zipf,
 )
 from .segment import Paragraph, Sentence, Token
 
-_NOMINALIZATIONS = load_data("nominalizations_nl.json")
-NOMINAL_NOUNS: dict[str, str] = _NOMINALIZATIONS["nouns"]
-LIGHT_VERB_FORMS = frozenset(form for forms in _NOMINALIZATIONS["light_verbs"].values() for form in forms)
-VINDEN_FORMS = frozenset({"vindt", "vinden", "vond", "vonden", "gevonden"})
-
-PASSIVE_WORDEN = frozenset({"word", "wordt", "worden", "werd", "werden", "geworden"})
-PASSIVE_ZIJN = frozenset({"is", "zijn", "was", "waren", "ben", "bent"})
-PARTICIPLE_RE = re.compile(
-    r"^(?:(?:aan|af|bij|door|in|mee|na|om|op|over|terug|toe|uit|vast|voor|weg|samen|tegen|vrij|kwijt)?ge[a-zë]{2,}"
-    r"|(?:be|ver|ont|her|er)[a-zë]{2,})(?:d|t|en)$"
-)
-# Participles that take "zijn" in the perfect tense (active: "het paspoort is verlopen") or read as adjectives.
-NOT_PASSIVE_ENDINGS = tuple(
-    (
-        "gegaan gekomen gebleven gebeurd gelukt gevallen gestegen gedaald gegroeid gestorven geslaagd gezakt "
-        "geweest geworden geboren verhuisd overleden vertrokken veranderd gestopt begonnen verlopen verdwenen "
-        "ontstaan verschenen gebleken verstreken afgelopen toegenomen afgenomen opgehouden mislukt ontsnapt "
-        "gestart geland gevlucht gereisd gevlogen gelopen gezwommen gefietst verdwaald gewend bekend verplicht "
-        "gezond geschikt gerust bereid bedoeld gevestigd verboden getrouwd gescheiden verzekerd benieuwd "
-        "verkeerd gesloten geopend betrokken gelegen gewoon beschikbaar tevreden verliefd gelijk verschuldigd"
-    ).split()
-)
-# Nouns that look like participles ("het bezit", "het besluit").
-PARTICIPLE_LOOKALIKES = frozenset(
-    "bezit bericht bestand beleid verbod verband gebied gezicht gedicht gevecht gewicht besluit gebit gerecht "
-    "verzet verlet gehoor bedrijven gebouwen gemeenten".split()
-)
-DETERMINERS = frozenset(
-    "de het een die deze dit dat uw onze hun zijn haar mijn jouw geen alle veel weinig elke ieder enkele".split()
-)
 SUBORDINATORS = frozenset(
     "omdat doordat zodat terwijl wanneer indien nadat voordat totdat hoewel zodra tenzij opdat mits "
     "waarin waarbij waarmee waarvoor waarop waardoor waarna waaruit waarover ofschoon aangezien".split()
@@ -148,92 +118,16 @@ def check_phrases(text: str, sentence: Sentence, glossary: Glossary, code: str, 
     return issues
 
 
-def check_light_verb_nominalizations(text: str, sentence: Sentence, covered: set[int]) -> list[dict]:
-    """A hidden verb: a noun like "betaling" with a light verb like "verrichten" or "vindt ... plaats"."""
-    words = sentence.words
-    lowers = [t.lower for t in words]
-    has_vinden = any(w in VINDEN_FORMS for w in lowers)
-    issues = []
-    for i, lower in enumerate(lowers):
-        if lower not in LIGHT_VERB_FORMS or words[i].start in covered or (lower == "plaats" and not has_vinden):
-            continue
-        nearby = [j for j in range(max(0, i - 4), min(len(words), i + 5)) if lowers[j] in NOMINAL_NOUNS]
-        nearby = [j for j in nearby if words[j].start not in covered]
-        if not nearby:
-            continue
-        j = min(nearby, key=lambda k: abs(k - i))
-        low, high = min(i, j), max(i, j)
-        if lower == "plaats":  # "vindt de controle plaats": include the "vindt"
-            low = min([k for k in range(max(0, low - 4), low) if lowers[k] in VINDEN_FORMS], default=low)
-        first, last = words[low], words[high]
-        verb = NOMINAL_NOUNS[lowers[j]]
-        issues.append(
-            make_issue(
-                "nominalization",
-                "warning",
-                first.start,
-                last.end,
-                text,
-                messages.nominalization(text[first.start : last.end], verb, None),
-                verb,
-            )
-        )
-        covered |= {t.start for t in words[low : high + 1]}
-    return issues
-
-
-def _is_participle(lowers: list[str], index: int) -> bool:
-    lower = lowers[index]
-    if lower in PARTICIPLE_LOOKALIKES or not PARTICIPLE_RE.match(lower) or lower.endswith(NOT_PASSIVE_ENDINGS):
-        return False
-    if index > 0 and lowers[index - 1] in DETERMINERS:
-        return False  # "de verkiezingen", "het gebied": a noun
-    if lower.endswith("en"):
-        # Plural nouns: "gemeenten" (gemeente), "berichten" (bericht), "bedrijven" (bedrijf).
-        singular = lower[:-2]
-        candidates = (singular, lower[:-1], singular[:-1] + "f" if singular.endswith("v") else singular)
-        return all(zipf(c) < 3 for c in candidates)
-    return True
-
-
-def check_passive(text: str, sentence: Sentence, config: B1Config) -> list[dict]:
-    """Auxiliary + past participle, also split ("wordt ... verstuurd") and reversed ("verstuurd wordt")."""
-    tokens = sentence.tokens
-    lowers = [t.lower for t in tokens]
-    issues, used = [], set()
-    for i, lower in enumerate(lowers):
-        if lower not in PASSIVE_WORDEN and lower not in PASSIVE_ZIJN:
-            continue
-        hit = None
-        at_clause_end = i + 1 == len(tokens) or tokens[i + 1].kind == "punct" or lowers[i + 1] in CLAUSE_BREAKERS
-        if at_clause_end and i > 1 and tokens[i - 1].kind == "word" and _is_participle(lowers, i - 1):
-            hit = i - 1  # "dat de brief verstuurd wordt"
-        else:
-            gap = config.passive_max_gap if lower in PASSIVE_WORDEN else min(config.passive_max_gap, 3)
-            for j in range(i + 1, min(len(tokens), i + gap + 2)):
-                if lowers[j] in CLAUSE_BREAKERS or (j > i + 1 and lowers[j] in PASSIVE_WORDEN | PASSIVE_ZIJN):
-                    break
-                if tokens[j].kind == "word" and _is_participle(lowers, j):
-                    hit = j
-                    break
-        if hit is None:
-            continue
-        used.add(hit)
-        first, last = tokens[min(i, hit)], tokens[max(i, hit)]
-        issues.append(
-            make_issue(
-                "passive", "warning", first.start, last.end, text, messages.passive(text[first.start : last.end])
-            )
-        )
-    return issues
-
-
-def is_abbreviation(token: Token, frequency=zipf) -> bool:
+def is_abbreviation(token: Token, frequency=zipf, shouting: bool = True) -> bool:
     """Letters mostly in capitals (VOG, KvK) that are not a common word written in capitals;
     ``frequency`` is the Zipf frequency of the language (Dutch by default)."""
     letters = [c for c in token.text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
-    return 2 <= len(letters) <= 8 and upper >= 2 and upper * 2 >= len(letters) and frequency(token.lower) < 4.5
+    if not (2 <= len(letters) <= 8 and upper >= 2 and upper * 2 >= len(letters)):
+        return False
+    # All capitals inside a sentence ("het OM") is an abbreviation even when the letters spell a
+    # common word; a shouted word at the start of a line ("LET OP") is not.
+    return frequency(token.lower) < 4.5 or (upper == len(letters) and not shouting)
 
 
 def explained_abbreviations(text: str) -> set[str]:
@@ -254,6 +148,8 @@ def check_words(
     """Unexplained abbreviations, uncommon words and long uncommon words."""
     issues = []
     words = sentence.words
+    capitals = sum(1 for t in words if len(t.text) > 1 and t.text.isupper())
+    shouting = capitals * 2 >= len(words)
     for position, token in enumerate(words):
         if token.start in covered or token.kind in ("number", "url") or glossary.is_allowed(token.text):
             continue
@@ -273,7 +169,7 @@ def check_words(
             continue
         if any(c.isdigit() for c in token.text):
             continue
-        if is_abbreviation(token):
+        if is_abbreviation(token, shouting=shouting):
             if token.text not in explained:
                 expansion = UPPERCASE_EXPANSIONS.get(token.text)
                 issues.append(
@@ -305,19 +201,28 @@ def _word_difficulty(text: str, token: Token, glossary: Glossary, config: B1Conf
         hard = [p for p in parts if not glossary.is_allowed(p) and _is_uncommon(p, config.difficult_word_zipf, config)]
         if not hard:
             return None
-        return make_issue(
-            "difficult_word", "warning", token.start, token.end, text, messages.difficult_word(token.text)
-        )
+        return _difficult(text, token, messages.difficult_word(token.text))
     word = token.lower
-    if len(word) <= 3:
+    if len(word) <= 3 or is_plain_word(word):
         return None
+    compound = rare_compound(word, config)
+    if compound is not None:
+        issue = _difficult(text, token, messages.rare_compound(token.text, compound))
+        issue["parts"] = list(compound)
+        return issue
     if syllables(word) > config.long_word_syllables and _is_uncommon(word, config.long_word_zipf, config):
-        return make_issue("long_word", "warning", token.start, token.end, text, messages.long_word(token.text))
+        issue = make_issue("long_word", "warning", token.start, token.end, text, messages.long_word(token.text))
+        issue["serious"] = _is_uncommon(word, config.difficult_word_zipf, config)
+        return issue
     if _is_uncommon(word, config.difficult_word_zipf, config):
-        return make_issue(
-            "difficult_word", "warning", token.start, token.end, text, messages.difficult_word(token.text)
-        )
+        return _difficult(text, token, messages.difficult_word(token.text))
     return None
+
+
+def _difficult(text: str, token: Token, message: str) -> dict:
+    issue = make_issue("difficult_word", "warning", token.start, token.end, text, message)
+    issue["serious"] = True
+    return issue
 
 
 def _is_uncommon(word: str, threshold: float, config: B1Config) -> bool:

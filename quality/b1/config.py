@@ -26,10 +26,18 @@ class B1Config:
     # A compound is fine when every part is at least this common.
     compound_part_zipf: float = 3.3
     compound_min_part_length: int = 3
+    # ... unless the whole compound is rarer than this and its parts are official (compounds.py).
+    rare_compound_zipf: float = 2.6
     # Passive voice: how many words may sit between the auxiliary and the participle.
     passive_max_gap: int = 8
-    # Verdict: a text is B1 when it has no error and its score reaches this.
+    # Verdict: a text is B1 when it has no error and its score reaches this ...
     min_score: int = 60
+    # ... no more than this share of its sentences has a serious issue (a text of at most
+    # ``short_text_sentences`` sentences may have none) ...
+    serious_sentence_share: float = 0.2
+    short_text_sentences: int = 3
+    # ... and no sentence stacks more issues than this (or two serious ones).
+    max_issues_per_sentence: int = 2
     # Turn an issue code into an error instead of a warning, e.g. ("jargon",).
     error_codes: tuple[str, ...] = ()
     # Switch single checks off, e.g. ("passive",).

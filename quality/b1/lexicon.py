@@ -55,6 +55,11 @@ def base_zipf(word: str) -> float:
     for suffix in ("tjes", "jes", "tje", "je", "en", "es", "s", "e", "t", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             best = max(best, zipf(word[: -len(suffix)]))
+    if len(word) >= 4 and word[-1] not in VOWELS:
+        # A verb stem (imperative, "ik"-form): "sorteer" (sorteren), "meld" (melden).
+        best = max(best, zipf(word + "en"))
+        if word[-2] == word[-3] and word[-2] in VOWELS:
+            best = max(best, zipf(word[:-2] + word[-1] + "en"))
     return best
 
 
@@ -73,31 +78,58 @@ def syllables(word: str) -> int:
 
 @lru_cache(maxsize=50_000)
 def is_compound_of_common_words(word: str, part_zipf: float, min_part: int) -> bool:
-    """True when ``word`` splits into parts that are each common ("afval|kalender|dag").
+    """True when ``word`` splits into parts that are each common ("afval|kalender|dag")."""
+    return compound_parts(word, part_zipf, min_part) is not None
 
-    A linking "s" or "e(n)" between parts is allowed ("omgeving|s|vergunning").
+
+@lru_cache(maxsize=50_000)
+def compound_parts(word: str, part_zipf: float, min_part: int) -> tuple[str, ...] | None:
+    """The parts of ``word`` when it splits into parts that are each common, else None.
+
+    ``afvalkalenderdag`` -> ``("afval", "kalender", "dag")``. A linking "s" or "e(n)" between parts
+    is allowed and dropped ("omgeving|s|vergunning" -> ``("omgeving", "vergunning")``), and so is a
+    verb stem as first part ("ophaal|dag"). Of the possible splits, the one with the fewest parts
+    wins (then the longest first part), so a split never invents a short word inside a long one.
     """
 
     def common(part: str) -> bool:
         return len(part) >= min_part and part not in NON_COMPOUND_PARTS and base_zipf(part) >= part_zipf
 
-    def common_head(head: str) -> bool:
-        if common(head) or (head[-1] in "se" and common(head[:-1])) or (head.endswith("en") and common(head[:-2])):
-            return True
+    def head_word(head: str) -> str | None:
+        if common(head):
+            return head
+        if head[-1] in "se" and common(head[:-1]):
+            return head[:-1]
+        if head.endswith("en") and common(head[:-2]):
+            return head[:-2]
         # A verb stem as first part: "ophaal|dag" (ophalen), "parkeer|vergunning" (parkeren).
         if len(head) >= 4 and head[-2] == head[-3] and head[-2] in VOWELS:
-            return base_zipf(head[:-2] + head[-1] + "en") >= part_zipf
-        return len(head) >= min_part and base_zipf(head + "en") >= part_zipf
+            return head if base_zipf(head[:-2] + head[-1] + "en") >= part_zipf else None
+        return head if len(head) >= min_part and base_zipf(head + "en") >= part_zipf else None
 
     @cache
-    def splits(rest: str) -> bool:
-        for cut in range(min_part, len(rest) - min_part + 1):
+    def splits(rest: str) -> tuple[str, ...] | None:
+        best = None
+        for cut in range(len(rest) - min_part, min_part - 1, -1):
             head, tail = rest[:cut], rest[cut:]
-            if common_head(head) and (common(tail) or splits(tail)):
-                return True
-        return False
+            first = head_word(head)
+            if first is None:
+                continue
+            tail_parts = (tail,) if common(tail) else splits(tail)
+            if tail_parts is None:
+                continue
+            candidate = (first, *tail_parts)
+            if best is None or _split_rank(candidate) > _split_rank(best):
+                best = candidate
+        return best
 
     return splits(word)
+
+
+def _split_rank(parts: tuple[str, ...]) -> tuple[int, float]:
+    """Fewest parts first, then the split whose rarest part is most common: "norm|tabel" beats
+    "normt|abel"."""
+    return -len(parts), min(base_zipf(part) for part in parts)
 
 
 # --- inflections for glossary terms --------------------------------------------------------

@@ -237,7 +237,7 @@ def english_page(hub_content, import_json, monkeypatch):
     def dutch_check_ran(*args, **kwargs):
         raise AssertionError("the Dutch B1 check ran on English text")
 
-    monkeypatch.setattr("quality.b1.checks.check_light_verb_nominalizations", dutch_check_ran)
+    monkeypatch.setattr("quality.b1.structure.check_light_verb_nominalizations", dutch_check_ran)
     monkeypatch.setattr("quality.b1.analysis.flesch_douma", dutch_check_ran)
     import_json(ENGLISH_PAGE)
     from content.models import ProductPage

@@ -20,10 +20,20 @@ def test_a_plain_text_gets_a_b1_label(analyze):
     assert report["level_label"].startswith("Taalniveau B1")
 
 
-def test_the_min_score_decides_the_verdict(analyze):
+def test_the_min_score_decides_the_verdict_of_sentences_without_serious_issues(analyze):
+    text = "Het afval wordt op maandag opgehaald."  # a passive without "door": minor
+    report = analyze(text)
+    assert report["b1"] is True
+    assert report["sentences"][0]["severity"] == "minor"
+    strict = analyze(text, min_score=report["score"] + 1)
+    assert strict["b1"] is False
+    assert strict["verdict_reason"] == f"Niet B1: de score is {report['score']}; een B1-tekst heeft minstens {report['score'] + 1}."
+
+
+def test_a_serious_sentence_fails_a_short_text_whatever_the_score(analyze):
     text = "Wij sturen de brief middels de post."
-    assert analyze(text)["b1"] is False
-    assert analyze(text, min_score=10)["b1"] is True
+    assert analyze(text, min_score=10)["b1"] is False
+    assert analyze(text, min_score=10, short_text_sentences=0, serious_sentence_share=1.0)["b1"] is True
 
 
 def test_page_report_combines_blocks_with_their_keys(glossary):
