@@ -55,7 +55,10 @@ class LanguageAnalysis:
 
 
 ANALYSES = {
-    "nl": LanguageAnalysis("nl", DUTCH_STOP_WORDS, "dutch"),
+    # `dutch_porter`: the Snowball Dutch stemmer that PostgreSQL's `dutch` configuration and
+    # OpenSearch's `dutch` stemmer use (snowballstemmer 3 calls it so; its newer `dutch` strips
+    # "ge-" and stems differently, so SQLite found what the other engines did not).
+    "nl": LanguageAnalysis("nl", DUTCH_STOP_WORDS, "dutch_porter"),
     "en": LanguageAnalysis("en", ENGLISH_STOP_WORDS, "english"),
 }
 
@@ -80,7 +83,7 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str, language: str | None = None) -> str:
-    """The Snowball stem of one folded word: `uittreksels` -> `uittrek`, in English
+    """The Snowball stem of one folded word: `uittreksels` -> `uittreksel`, in English
     `passports` -> `passport`."""
     return _stem(word, analysis_for(language).snowball)
 

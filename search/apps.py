@@ -39,3 +39,8 @@ class SearchConfig(AppConfig):
         post_save.connect(signals.best_bet_changed, sender=KeywordBestBet, dispatch_uid="search-bestbet-save")
         post_delete.connect(signals.best_bet_changed, sender=KeywordBestBet, dispatch_uid="search-bestbet-del")
         post_save.connect(signals.fragment_saved, sender=Fragment, dispatch_uid="search-fragment-save")
+        # An editor's thesaurus entry works in the next search: it shares the keywords' token.
+        from .models import ThesaurusEntry
+
+        post_save.connect(signals.best_bet_changed, sender=ThesaurusEntry, dispatch_uid="search-thesaurus-save")
+        post_delete.connect(signals.best_bet_changed, sender=ThesaurusEntry, dispatch_uid="search-thesaurus-del")

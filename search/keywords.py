@@ -42,6 +42,7 @@ class KeywordIndex:
     # a keyword filter or a word like "kliko" in an English search finds the English keyword.
     # (Empty for the default language: a Dutch search expands as it always did.)
     by_translated_phrase: dict[str, int] = field(default_factory=dict)
+    token: str | None = None  # the version token it was built at (the thesaurus follows it)
 
     def lookup(self, phrase: str) -> KeywordEntry | None:
         """The keyword with this term, synonym or variant, also inflected (`uittreksels`)."""
@@ -93,6 +94,7 @@ def keyword_index(language: str | None = None) -> KeywordIndex:
     indexes = _built[2]
     if language not in indexes:
         indexes[language] = _build(_built[1], language)
+        indexes[language].token = token
     return indexes[language]
 
 
@@ -164,3 +166,6 @@ def forget_keyword_index():
     """Drop this process's copy (tests: a rolled-back transaction can bring an old token back)."""
     global _built
     _built = None
+    from .thesaurus import forget_thesaurus
+
+    forget_thesaurus()

@@ -147,3 +147,34 @@ class SearchQueryLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class ThesaurusEntry(models.Model):
+    """An editor's addition to the municipal thesaurus (search/data/thesaurus_<language>.json):
+    an everyday word or phrase and the official terms it stands for. Works in the next search
+    (every save or delete gives the keywords' version token a new value, see search.signals)."""
+
+    phrase = models.CharField(
+        "woord of zinnetje van inwoners",
+        max_length=100,
+        help_text="Zoals inwoners het typen, bijvoorbeeld 'rood staan'.",
+    )
+    terms = models.CharField(
+        "officiële woorden",
+        max_length=300,
+        help_text="De woorden op onze pagina's, gescheiden door komma's. Bijvoorbeeld: schulden, schuldhulpverlening.",
+    )
+    language = models.CharField("taal", max_length=10, default="nl")
+    created_at = models.DateTimeField("toegevoegd op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "thesauruswoord"
+        verbose_name_plural = "thesaurus"
+        constraints = [models.UniqueConstraint(fields=["language", "phrase"], name="thesaurus_phrase_once")]
+
+    def __str__(self):
+        return f"{self.phrase} → {self.terms}"
+
+    @property
+    def term_list(self) -> list[str]:
+        return [t.strip() for t in self.terms.split(",") if t.strip()]

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from content.languages import is_configured
 from content.visibility import Viewer, visible_page_ids
 
-from .analysis import fold, is_stop_word, words
+from .analysis import fold
 from .engines import Hit, SearchEngine, SearchRequest, get_engine
-from .keywords import MAX_PHRASE_WORDS, KeywordIndex, best_bets_in, keyword_index
+from .keywords import KeywordIndex, best_bets_in, keyword_index
+from .thesaurus import thesaurus
+from .understanding import QueryPlan, plan_query
 
 logger = logging.getLogger(__name__)
 
@@ -46,43 +48,7 @@ def normalise_query(query: str) -> str:
     return " ".join((query or "").split())
 
 
-@dataclass
-class _Plan:
-    groups: list[list[str]]
-    keywords: list[str]
-    best_bets: list[int]
-    corrected: list[str]  # the query as it was understood, word by word
-    plain: list[tuple[int, str]] = field(default_factory=list)  # (group position, word) to correct
-    changed: bool = False
-    borrowed_best_bets: list[int] = field(default_factory=list)  # see keywords.best_bets_in
-
-
-def plan_query(text: str, index: KeywordIndex) -> _Plan:
-    """Split the query in groups of alternatives: keyword phrases expand to their terms.
-
-    The plain words left (`plan.plain`) may still get a typo correction: see `correct`."""
-    tokens = words(text)
-    plan = _Plan(groups=[], keywords=[], best_bets=[], corrected=[])
-    i = 0
-    while i < len(tokens):
-        for n in range(min(MAX_PHRASE_WORDS, len(tokens) - i), 0, -1):
-            entry = index.lookup(" ".join(tokens[i : i + n]))
-            if entry is not None:
-                _add_keyword(plan, entry)
-                plan.corrected.append(" ".join(tokens[i : i + n]))
-                i += n
-                break
-        else:
-            word = tokens[i]
-            if not is_stop_word(word, index.language):
-                plan.plain.append((len(plan.groups), word))
-                plan.groups.append([word])
-            plan.corrected.append(word)
-            i += 1
-    if not plan.groups:  # only stop words: search them after all
-        plan.groups = [[w] for w in tokens]
-        plan.plain = []
-    return plan
+_Plan = QueryPlan  # the name before search.understanding held it
 
 
 def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bool:
@@ -93,29 +59,17 @@ def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bo
         correction = corrections.get(fold(word))
         near = index.near(word) if correction is None else None
         if near is not None:
-            plan.groups[position] = [word, *near.terms]
-            _note_keyword(plan, near)
+            plan.groups[position] += [t for t in near.terms if t not in plan.groups[position]]
+            plan.note_keyword(near)
             replacement = near.term
         elif correction:
-            plan.groups[position] = [word, correction]
+            plan.groups[position].append(correction)
             replacement = correction
         else:
             continue
         plan.corrected[plan.corrected.index(word)] = replacement
         plan.changed = True
     return plan.changed
-
-
-def _add_keyword(plan: _Plan, entry):
-    plan.groups.append(list(entry.terms))
-    _note_keyword(plan, entry)
-
-
-def _note_keyword(plan: _Plan, entry):
-    if entry.term not in plan.keywords:
-        plan.keywords.append(entry.term)
-    plan.best_bets += [p for p in entry.best_bets if p not in plan.best_bets]
-    plan.borrowed_best_bets += [p for p in entry.borrowed_best_bets if p not in plan.borrowed_best_bets]
 
 
 def _pins(plan: _Plan, language: str | None) -> list[int]:
@@ -148,7 +102,7 @@ def search(
     _check_language(language)
     engine = engine or get_engine()
     index = keyword_index(language)
-    plan = plan_query(text, index)
+    plan = plan_query(text, index, thesaurus(index.language, index.token))
     filter_keywords = [index.preferred(k) or k for k in keywords or []]
     request = SearchRequest(
         groups=plan.groups,
@@ -158,6 +112,7 @@ def search(
         keywords=filter_keywords or None,
         content_types=content_types or None,
         pinned_page_ids=_pins(plan, language),
+        weights=plan.weights,
         offset=after,
         limit=first,
         language=language,

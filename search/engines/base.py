@@ -49,6 +49,9 @@ class SearchRequest:
     keywords: list[str] | None = None
     content_types: list[str] | None = None
     pinned_page_ids: list[int] = field(default_factory=list)
+    # Alternatives that weigh less than the words as typed (derived forms, the thesaurus; see
+    # search.understanding); every other alternative weighs 1.
+    weights: dict[str, float] = field(default_factory=dict)
     match: str = "all"
     offset: int = 0
     limit: int = 10
@@ -57,6 +60,9 @@ class SearchRequest:
 
     def __post_init__(self):
         self.language = self.language or default_language()
+
+    def weight(self, alternative: str) -> float:
+        return self.weights.get(alternative, 1.0)
 
     @property
     def staff(self) -> bool:

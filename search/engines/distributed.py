@@ -19,6 +19,7 @@ from ..analysis import fold, stem
 from ..documents import IndexDocument
 from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..schema import SPELL_ALL, SPELL_PUBLIC, field_prefix, index_definition, source_of, spell_field
+from ..understanding import prefix_allowed
 from .base import FIELD_BOOSTS, EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResults, batched
 
 logger = logging.getLogger(__name__)
@@ -347,7 +348,11 @@ def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str
     the vocabulary and the keywords), as on every engine; fuzzy expansion tripled the cost of
     a query on OpenSearch and found nothing more in the quality set."""
     groups = [
-        Q("bool", should=[_alternative(a, fields, edge_fields) for a in group], minimum_should_match=1)
+        Q(
+            "bool",
+            should=[_alternative(a, fields, edge_fields, request.weight(a)) for a in group],
+            minimum_should_match=1,
+        )
         for group in request.groups
     ]
     if request.match == "all":
@@ -355,11 +360,16 @@ def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str
     return Q("bool", should=groups, minimum_should_match=1)
 
 
-def _alternative(text: str, fields: list[str], edge_fields: list[str]):
+def _alternative(text: str, fields: list[str], edge_fields: list[str], weight: float = 1.0):
+    """One alternative; a derived or thesaurus one (weight < 1) counts less and is never a prefix."""
+    extra = {} if weight == 1.0 else {"boost": weight}
     if " " in text.strip():
-        return Q("multi_match", query=text, fields=fields, type="phrase")
+        return Q("multi_match", query=text, fields=fields, type="phrase", **extra)
+    exact = Q("multi_match", query=text, fields=fields, **extra)
+    if not prefix_allowed(weight):
+        return exact
     edge = Q("multi_match", query=text, fields=edge_fields, boost=0.5)
-    return Q("bool", should=[edge, Q("multi_match", query=text, fields=fields)], minimum_should_match=1)
+    return Q("bool", should=[edge, exact], minimum_should_match=1)
 
 
 def _pick_snippet(highlight: dict, fields: tuple[str, ...], prefix: str = "") -> str:

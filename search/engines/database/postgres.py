@@ -17,6 +17,7 @@ from django.db import connection, transaction
 
 from ...analysis import fold, stem
 from ...highlight import MARK_END, MARK_START, marked_to_html
+from ...understanding import prefix_allowed
 from ..base import SearchRequest
 from .base import FULL_COLUMNS, LIGHT_COLUMNS, DatabaseEngine
 
@@ -111,7 +112,8 @@ class PostgresDatabaseEngine(DatabaseEngine):
                 folded = fold(alternative)
                 params += [request.language, f'"{folded}"' if " " in folded else folded]
                 prefix = stem(folded, request.language)
-                if " " not in folded and prefix.isalnum() and len(prefix) >= 4:
+                whole_word_only = not prefix_allowed(request.weight(alternative))
+                if " " not in folded and prefix.isalnum() and len(prefix) >= 4 and not whole_word_only:
                     alternatives.append("to_tsquery('simple', %s)")
                     params.append(f"{prefix}:*")
             group_sql.append("(" + " || ".join(alternatives) + ")")

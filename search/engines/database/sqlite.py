@@ -18,6 +18,7 @@ from ...analysis import analyse
 from ...documents import IndexDocument
 from ...highlight import highlight
 from ...models import SearchDocument
+from ...understanding import prefix_allowed
 from ..base import SearchRequest
 from .base import FULL_COLUMNS, LIGHT_COLUMNS, DatabaseEngine
 
@@ -112,7 +113,8 @@ class SQLiteDatabaseEngine(DatabaseEngine):
                 if len(stems) > 1:
                     alternatives.append('"' + " ".join(stems) + '"')
                 else:
-                    alternatives.append(f'"{stems[0]}"' + ("*" if len(stems[0]) >= 4 else ""))
+                    prefix = len(stems[0]) >= 4 and prefix_allowed(request.weight(alternative))
+                    alternatives.append(f'"{stems[0]}"' + ("*" if prefix else ""))
             if alternatives:
                 groups.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
         if not groups:
