@@ -41,6 +41,7 @@ def analyze_text(text: str, *, config: B1Config | None = None, glossary: Glossar
         return [
             *checks.check_sentence_length(text, sentence, config),
             *structure.check_references(text, sentence, covered),
+            *structure.check_light_verb_nominalizations(text, sentence, covered, tot_phrases=True),
             *checks.check_phrases(text, sentence, glossary, "nominalization", covered),
             *structure.check_light_verb_nominalizations(text, sentence, covered),
             *checks.check_phrases(text, sentence, glossary, "jargon", covered),

@@ -130,8 +130,8 @@ def verdict_share(details: str, share: int, limit: int) -> str:
     return f"Niet B1: {details}. Dat is {share}% van de zinnen; de grens is {limit}%."
 
 
-def verdict_stacked(sentence: str, problems: list[str]) -> str:
-    return f"Niet B1: de zin '{sentence}' heeft {len(problems)} problemen tegelijk ({', '.join(problems)})."
+def verdict_stacked(sentence: str, count: int, problems: list[str]) -> str:
+    return f"Niet B1: de zin '{sentence}' heeft {count} problemen tegelijk ({', '.join(problems)})."
 
 
 def verdict_score(score: int, limit: int) -> str:

@@ -79,7 +79,7 @@ def compute_score(
 LEVEL_LABELS = {
     "easy": "Taalniveau B1: goed te lezen",
     "B1": "Taalniveau B1: te lezen voor de meeste mensen",
-    "B1-": "Bijna B1: los eerst de rode punten op",
+    "B1-": "Bijna B1: verbeter eerst de zinnen die de controle noemt",
     "B2": "Boven B1: moeilijk voor veel lezers",
     "C1": "Ver boven B1: erg moeilijk om te lezen",
 }

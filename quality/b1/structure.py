@@ -117,9 +117,13 @@ def nominal_verb(noun: str) -> str | None:
     return verb if zipf(verb) >= 2.0 else None
 
 
-def check_light_verb_nominalizations(text: str, sentence: Sentence, covered: set[int]) -> list[dict]:
+def check_light_verb_nominalizations(
+    text: str, sentence: Sentence, covered: set[int], tot_phrases: bool = False
+) -> list[dict]:
     """A verb hidden in a noun next to a light verb: "de betaling verrichten", "vindt de controle
-    plaats", "komt tot een beslissing", "betaling is vereist", "voert een toetsing uit"."""
+    plaats", "betaling is vereist", "voert een toetsing uit"; with ``tot_phrases`` only the
+    constructions with "tot": "komt tot een beslissing", "gaan over tot afsluiting" (these run
+    before the glossary's fixed phrases, so the noun's own verb is suggested)."""
     words = sentence.words
     lowers = [t.lower for t in words]
     has_vinden = any(w in VINDEN_FORMS for w in lowers)
@@ -140,14 +144,15 @@ def check_light_verb_nominalizations(text: str, sentence: Sentence, covered: set
     for i, lower in enumerate(lowers):
         if words[i].start in covered:
             continue
-        if lower == "tot" and i + 1 < len(words):
-            # "tot [de] beslissing" after "komen", "overgaan" or "opdracht"
-            noun = next((j for j in range(i + 1, min(len(words), i + 3)) if nominal_verb(lowers[j])), None)
-            trigger = [k for k in range(max(0, i - 4), i) if lowers[k] in TOT_TRIGGERS]
-            if noun is not None and trigger and words[noun].start not in covered:
-                add(min(trigger), noun, noun)
+        if lower == "tot":
+            if tot_phrases and i + 1 < len(words):
+                # "tot [de] beslissing" after "komen", "overgaan" or "opdracht"
+                noun = next((j for j in range(i + 1, min(len(words), i + 3)) if nominal_verb(lowers[j])), None)
+                trigger = [k for k in range(max(0, i - 4), i) if lowers[k] in TOT_TRIGGERS]
+                if noun is not None and trigger and words[noun].start not in covered:
+                    add(max(trigger), noun, noun)
             continue
-        if lower not in LIGHT_VERB_FORMS or (lower == "plaats" and not has_vinden):
+        if tot_phrases or lower not in LIGHT_VERB_FORMS or (lower == "plaats" and not has_vinden):
             continue
         if lower in ZIJN_LIGHT_VERB_FORMS and not any(w in PASSIVE_ZIJN for w in lowers[max(0, i - 6) : i + 2]):
             continue

@@ -47,6 +47,7 @@ def annotate_sentences(sentences: list[dict], issues: list[dict], config: B1Conf
         sentence["serious_codes"] = sorted(
             {i["code"] for i in serious} | ({"abbreviation"} if dense else set()), key=_order
         )
+        sentence["issue_count"] = len(own)
         sentence["stacked"] = len(own) > config.max_issues_per_sentence or len(serious) >= 2
         sentence["hint"] = sentence_hint(sentence["text"], own) if own else None
 
@@ -80,8 +81,9 @@ def judge(sentences: list[dict], config: B1Config) -> tuple[bool, str | None]:
             _details(serious, total), share, round(100 * config.serious_sentence_share)
         )
     if stacked:
-        names = [messages.PROBLEM_NAMES.get(code, code) for code in stacked[0]["issue_codes"]]
-        return False, messages.verdict_stacked(_quote(stacked[0]["text"]), names)
+        first = stacked[0]
+        names = [messages.PROBLEM_NAMES.get(code, code) for code in first["issue_codes"]]
+        return False, messages.verdict_stacked(_quote(first["text"]), first["issue_count"], names)
     return True, None
 
 

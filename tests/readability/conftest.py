@@ -7,7 +7,8 @@ from quality.b1.analysis import analyze_text
 from quality.b1.config import B1Config
 from quality.b1.glossary import Glossary
 
-PAIRS = json.loads((Path(__file__).parent / "data" / "pairs.json").read_text(encoding="utf-8"))
+DATA = Path(__file__).parent / "data"
+PAIRS = json.loads((DATA / "pairs.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

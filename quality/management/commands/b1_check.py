@@ -84,6 +84,8 @@ def render_report(text: str, report: dict) -> str:
         f"gemiddelde zinslengte / average sentence length: {stats['avg_sentence_length']}, " + _formulas(stats),
         "",
     ]
+    if report.get("verdict_reason"):
+        lines[2:2] = [report["verdict_reason"]]
     if not report["issues"]:
         lines.append("Geen opmerkingen. / No issues.")
     for issue in report["issues"]:
@@ -92,4 +94,10 @@ def render_report(text: str, report: dict) -> str:
         lines.append(f"{line}:{column} [{severity}] {issue['code']}: {issue['message']}")
         if issue["suggestion"]:
             lines.append(f"    suggestie / suggestion: {issue['suggestion']}")
+    hinted = [s for s in report["sentences"] if s.get("hint")]
+    if hinted:
+        lines += ["", "Zo maakt u het eenvoudiger / rewrite hints:"]
+    for sentence in hinted:
+        line, column = line_and_column(text, sentence["start"])
+        lines.append(f"{line}:{column} [{sentence['severity']}] {sentence['hint']}")
     return "\n".join(lines)

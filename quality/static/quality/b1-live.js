@@ -53,6 +53,32 @@
                           : (english ? "Nog niet eenvoudig genoeg" : "Nog niet B1");
     verdict.textContent = label + " — score " + Math.round(report.score) + " van 100";
     holder.appendChild(verdict);
+    if (report.verdict_reason && !report.b1) {
+      var reason = document.createElement("p");
+      reason.className = "hub-b1-reason";
+      reason.textContent = report.verdict_reason;
+      holder.appendChild(reason);
+    }
+    var hinted = (report.sentences || []).filter(function (s) { return s.hint; });
+    hinted.sort(function (a, b) { return (a.severity === "serious" ? 0 : 1) - (b.severity === "serious" ? 0 : 1); });
+    if (hinted.length) {
+      var title = document.createElement("p");
+      title.className = "hub-b1-hints-title";
+      title.textContent = "Zo maakt u het eenvoudiger:";
+      holder.appendChild(title);
+      var hints = document.createElement("ul");
+      hints.className = "hub-b1-hints";
+      hinted.slice(0, 5).forEach(function (sentence) {
+        var item = document.createElement("li");
+        item.dataset.severity = sentence.severity;
+        var quote = document.createElement("q");
+        quote.textContent = sentence.text.length > 80 ? sentence.text.slice(0, 79) + "…" : sentence.text;
+        item.appendChild(quote);
+        item.appendChild(document.createTextNode(" " + sentence.hint));
+        hints.appendChild(item);
+      });
+      holder.appendChild(hints);
+    }
     if (!report.issues || !report.issues.length) return;
     var list = document.createElement("ul");
     list.className = "hub-b1-issues";
