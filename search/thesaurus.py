@@ -32,7 +32,7 @@ class Thesaurus:
     by_stems: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, phrase: str, terms: list[str]) -> None:
-        folded = fold(phrase).split()
+        folded = _words(phrase)
         if not folded:
             return
         for index, key in ((self.by_phrase, " ".join(folded)), (self.by_stems, self._stems(folded))):
@@ -41,7 +41,7 @@ class Thesaurus:
 
     def lookup(self, phrase: str) -> list[str]:
         """The official terms for a phrase as typed (folded), or inflected (`vuilnisbakken`)."""
-        folded = fold(phrase).split()
+        folded = _words(phrase)
         return self.by_phrase.get(" ".join(folded)) or self.by_stems.get(self._stems(folded)) or []
 
     def _stems(self, folded: list[str]) -> str:
@@ -49,6 +49,11 @@ class Thesaurus:
 
     def __len__(self):
         return len(self.by_phrase)
+
+
+def _words(phrase: str) -> list[str]:
+    """Folded words; a hyphen separates words, as every engine's tokenizer does (`gft-bak`)."""
+    return fold(phrase).replace("-", " ").split()
 
 
 @cache

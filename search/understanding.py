@@ -35,15 +35,20 @@ FILLER = {
         waar wanneer welke welk hoeveel hoelang waarom wie mag mogen kun kunt graag even krijg
         lang duurt kost regelen vraag vragen iemand zou zouden moeten weet weten nodig
         klant klanten burger beller bellers inwoner inwoners mevrouw meneer belt vraagt zoekt wilt
+        aanvragen regelen doorgeven melden indienen krijgen
         """.split()
     ),
     "en": frozenset(
         """
         where when which whom how why what can could would should may might get got want wants
         need needs please long take takes does cost caller resident customer asks wants
+        apply applying request
         """.split()
     ),
 }
+
+# Task verbs ("aanvragen", "melden", "apply") are in FILLER too: almost every product is something
+# to apply for or report, and a page that says "Vraag ... aan" does not contain "aanvragen".
 
 # Separable prefixes of Dutch verbs: the participle puts "ge" after them (op-ge-haald).
 SEPARABLE = (
@@ -116,7 +121,26 @@ def verb_forms(word: str, language: str) -> list[str]:
     match = _INSEPARABLE_PARTICIPLE.match(word)
     if match and not word.endswith(("heid", "teit")):
         return _stems_of(match)
+    if word.endswith("en") and len(word) >= 6:
+        return _present_forms(word[:-2])
     return []
+
+
+def _present_forms(stem: str) -> list[str]:
+    """The forms of a Dutch infinitive that pages write: betalen -> betaal, betaalt;
+    stoppen -> stop, stopt; leven -> leef, leeft."""
+    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        stem = stem[:-1]  # stoppen -> stop
+    elif (
+        len(stem) >= 3
+        and stem[-1] not in _VOWELS | {"j", "w"}
+        and stem[-2] in _VOWELS
+        and stem[-3] not in _VOWELS
+        and not stem.endswith(("er", "el", "en", "ig"))  # unstressed: leveren -> lever
+    ):
+        stem = stem[:-1] + stem[-2] + stem[-1]  # betal -> betaal: an open syllable has a long vowel
+    stem = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1], stem[-1])
+    return [stem, stem + "t"] if not stem.endswith("t") else [stem]
 
 
 def _stems_of(match) -> list[str]:
@@ -154,12 +178,24 @@ def joined(left: str, right: str) -> str | None:
 
 
 PREFIX_WEIGHT = 1.0
+AS_TYPED_WEIGHT = JOINED_WEIGHT
 
 
 def prefix_allowed(weight: float) -> bool:
     """Engines expand an alternative as a prefix (compounds) only when it is a word as typed;
     derived and thesaurus alternatives are matched as whole words."""
     return weight >= PREFIX_WEIGHT
+
+
+def as_typed_groups(groups: list[list[str]], weights: dict[str, float]) -> list[list[str]] | None:
+    """The groups without derived and thesaurus alternatives: pages that match these rank
+    before pages found only through a derived form or the thesaurus, on every engine. None when
+    the plan has nothing derived (then there is nothing to rank apart), or when a group has
+    no word as typed (a thesaurus phrase nobody writes: nothing matches as typed)."""
+    if not any(w < AS_TYPED_WEIGHT for w in weights.values()):
+        return None
+    typed = [[a for a in group if weights.get(a, 1.0) >= AS_TYPED_WEIGHT] for group in groups]
+    return typed if all(typed) else None
 
 
 @dataclass

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from content.languages import default_language
 
 from ..documents import IndexDocument
+from ..understanding import as_typed_groups
 
 # Weights of the fields, shared by every engine so that they rank alike.
 FIELD_BOOSTS = {
@@ -20,6 +21,11 @@ FIELD_BOOSTS = {
     "public_text": 1.0,
     "internal_text": 0.8,
 }
+# A news item ranks below a product or an answer that matches as well: most searches are tasks.
+CONTENT_TYPE_WEIGHTS = {"article": 0.7}
+# The head of a page: a page that has the words as typed here ranks before pages found only
+# through the thesaurus or a derived form (see SearchRequest.as_typed_groups).
+HEAD_FIELDS = ("title", "keyword_text", "upl_name", "summary", "phrasings")
 PUBLIC_FIELDS = ("title", "keyword_text", "upl_name", "summary", "phrasings", "public_text")
 INTERNAL_FIELDS = ("internal_text",)
 # Where a snippet may come from. Titles are shown as such; snippets come from the body.
@@ -63,6 +69,13 @@ class SearchRequest:
 
     def weight(self, alternative: str) -> float:
         return self.weights.get(alternative, 1.0)
+
+    @property
+    def as_typed_groups(self) -> list[list[str]] | None:
+        """The groups with only the words as typed (see search.understanding.as_typed_groups):
+        a page that has them in its head (HEAD_FIELDS) ranks before one found only through the
+        thesaurus or a derived form."""
+        return as_typed_groups(self.groups, self.weights)
 
     @property
     def staff(self) -> bool:

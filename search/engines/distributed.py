@@ -20,11 +20,22 @@ from ..documents import IndexDocument
 from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..schema import SPELL_ALL, SPELL_PUBLIC, field_prefix, index_definition, source_of, spell_field
 from ..understanding import prefix_allowed
-from .base import FIELD_BOOSTS, EngineUnavailable, Hit, SearchEngine, SearchRequest, SearchResults, batched
+from .base import (
+    CONTENT_TYPE_WEIGHTS,
+    FIELD_BOOSTS,
+    HEAD_FIELDS,
+    EngineUnavailable,
+    Hit,
+    SearchEngine,
+    SearchRequest,
+    SearchResults,
+    batched,
+)
 
 logger = logging.getLogger(__name__)
 
 PIN_BOOST = 10_000.0
+AS_TYPED_BOOST = 1_000.0
 EDGE_FIELDS = ("title.edge^1.5", "keyword_text.edge^1.5")  # under the language's field prefix
 BULK_CHUNK = 500
 
@@ -207,10 +218,23 @@ class DistributedEngine(SearchEngine):
 
         prefix = field_prefix(request.language)
         fields = [f"{prefix}{name}^{FIELD_BOOSTS[name]}" for name in request.search_fields]
-        should = [_text_query(request, fields, [f"{prefix}{name}" for name in EDGE_FIELDS])]
+        edge_fields = [f"{prefix}{name}" for name in EDGE_FIELDS]
+        should = [_text_query(request, fields, edge_fields)]
+        typed = request.as_typed_groups
+        if typed:
+            # Pages with the words as typed in their head come before pages found only through
+            # the thesaurus or a derived form (a constant on top of the text score).
+            head = [f"{prefix}{name}" for name in HEAD_FIELDS]
+            as_typed = _text_query(request, head, edge_fields, groups=typed)
+            should.append(Q("constant_score", filter=as_typed, boost=AS_TYPED_BOOST))
         for i, page_id in enumerate(request.pinned_page_ids):
             should.append(Q("constant_score", filter=Q("term", page_id=page_id), boost=PIN_BOOST - i))
         query = Q("bool", should=should, minimum_should_match=1, filter=filters)
+        type_weights = [
+            {"filter": Q("term", content_type=name).to_dict(), "weight": weight}
+            for name, weight in CONTENT_TYPE_WEIGHTS.items()
+        ]
+        query = Q("function_score", query=query, functions=type_weights, score_mode="multiply", boost_mode="multiply")
 
         search = Search().query(query).extra(track_total_hits=True)[request.offset : request.offset + request.limit]
         search = search.source(["page_id", "ref", "title", "site_key", "url_path", "content_type", "audience"])
@@ -341,7 +365,7 @@ def _means_unavailable(error) -> bool:
     return status in (404, 408, 429) or status >= 500
 
 
-def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str]):
+def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str], groups=None):
     """Every group must (or, for `match="any"`, may) match one of its alternatives.
 
     Nothing is fuzzy: the query planner has already turned typos into exact alternatives (from
@@ -353,7 +377,7 @@ def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str
             should=[_alternative(a, fields, edge_fields, request.weight(a)) for a in group],
             minimum_should_match=1,
         )
-        for group in request.groups
+        for group in (request.groups if groups is None else groups)
     ]
     if request.match == "all":
         return Q("bool", must=groups)

@@ -27,9 +27,15 @@ from content.languages import default_language
 from ...analysis import fold
 from ...documents import IndexDocument
 from ...models import IndexGeneration, SearchDocument, SearchTerm
-from ..base import Hit, SearchEngine, SearchRequest, SearchResults, batched
+from ..base import CONTENT_TYPE_WEIGHTS, Hit, SearchEngine, SearchRequest, SearchResults, batched
 from .vocabulary import BATCH, apply_changes, count_words, document_words, find_corrections, row_words, store_counts
 
+# The rank of a row times the weight of its content type (CONTENT_TYPE_WEIGHTS), in SQL.
+TYPE_FACTOR_SQL = (
+    "(CASE d.content_type "
+    + " ".join(f"WHEN '{name}' THEN {weight}" for name, weight in CONTENT_TYPE_WEIGHTS.items())
+    + " ELSE 1.0 END)"
+)
 LIGHT_COLUMNS = "d.id, d.page_id, d.content_type, d.site_keys, d.keyword_terms"
 FULL_COLUMNS = (
     "d.id, d.page_id, d.ref, d.title, d.site_key, d.url_path, d.content_type, d.audience, "

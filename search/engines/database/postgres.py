@@ -19,7 +19,7 @@ from ...analysis import fold, stem
 from ...highlight import MARK_END, MARK_START, marked_to_html
 from ...understanding import prefix_allowed
 from ..base import SearchRequest
-from .base import FULL_COLUMNS, LIGHT_COLUMNS, DatabaseEngine
+from .base import FULL_COLUMNS, LIGHT_COLUMNS, TYPE_FACTOR_SQL, DatabaseEngine
 
 HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, ShortWord=2"
 
@@ -69,11 +69,17 @@ class PostgresDatabaseEngine(DatabaseEngine):
             if limit <= 0 or not combinations:
                 return combinations, []
             # Match on the full vector (its GIN index answers without reading the rows' large
-            # values); rank on the small head vector, which stays in the row.
+            # values); rank on the small head vector, which stays in the row. Pages with the
+            # words as typed in their head come first (the head vector is in the row, too).
+            order, order_params = "", []
+            typed = request.as_typed_groups
+            if typed:
+                typed_sql, order_params = self._tsquery_expression(request, typed)
+                order = f"(d.head_vector @@ ({typed_sql})) DESC, "
             cursor.execute(
-                f"SELECT {LIGHT_COLUMNS}, ts_rank(d.head_vector, q.query) AS score {source} "  # noqa: S608 - only constants and %s placeholders
-                "ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
-                [*params, limit, offset],
+                f"SELECT {LIGHT_COLUMNS}, ts_rank(d.head_vector, q.query) * {TYPE_FACTOR_SQL} AS score {source} "  # noqa: S608 - only constants and %s placeholders
+                f"ORDER BY {order}score DESC, d.id LIMIT %s OFFSET %s",
+                [*params, *order_params, limit, offset],
             )
             return combinations, cursor.fetchall()
 
@@ -104,8 +110,12 @@ class PostgresDatabaseEngine(DatabaseEngine):
     def _tsquery(self, request: SearchRequest) -> tuple[str, list]:
         """`SELECT <tsquery> AS query`: websearch_to_tsquery per alternative in the request's
         language, a prefix for compounds."""
+        expression, params = self._tsquery_expression(request, request.groups)
+        return f"SELECT {expression} AS query", params
+
+    def _tsquery_expression(self, request: SearchRequest, groups: list[list[str]]) -> tuple[str, list]:
         group_sql, params = [], []
-        for group in request.groups:
+        for group in groups:
             alternatives = []
             for alternative in group:
                 alternatives.append("websearch_to_tsquery(search_text_config(%s), %s)")
@@ -118,4 +128,4 @@ class PostgresDatabaseEngine(DatabaseEngine):
                     params.append(f"{prefix}:*")
             group_sql.append("(" + " || ".join(alternatives) + ")")
         joiner = " && " if request.match == "all" else " || "
-        return f"SELECT {joiner.join(group_sql) or 'NULL::tsquery'} AS query", params
+        return joiner.join(group_sql) or "NULL::tsquery", params

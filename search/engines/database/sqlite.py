@@ -20,10 +20,11 @@ from ...highlight import highlight
 from ...models import SearchDocument
 from ...understanding import prefix_allowed
 from ..base import SearchRequest
-from .base import FULL_COLUMNS, LIGHT_COLUMNS, DatabaseEngine
+from .base import FULL_COLUMNS, LIGHT_COLUMNS, TYPE_FACTOR_SQL, DatabaseEngine
 
 FTS_PUBLIC_COLUMNS = "title keywords summary public_text"
 FTS_ALL_COLUMNS = "title keywords summary public_text internal_text"
+FTS_HEAD_COLUMNS = "title keywords summary"  # search.engines.base.HEAD_FIELDS
 
 
 class SQLiteDatabaseEngine(DatabaseEngine):
@@ -91,17 +92,25 @@ class SQLiteDatabaseEngine(DatabaseEngine):
             return []
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {LIGHT_COLUMNS}, -bm25(search_fts, 4.0, 4.0, 2.0, 1.0, 0.8) AS score "  # noqa: S608 - only constants and %s placeholders
+                f"SELECT {LIGHT_COLUMNS}, -bm25(search_fts, 4.0, 4.0, 2.0, 1.0, 0.8) * {TYPE_FACTOR_SQL} AS score "  # noqa: S608 - only constants and %s placeholders
                 f"FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s AND {filters} ORDER BY score DESC, d.id",
                 [match, *filter_params],
             )
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+            typed = request.as_typed_groups
+            if typed and rows:
+                # Pages with the words as typed in their head come first (the sort keeps the rank).
+                head = self._fts_match(request, typed, columns=FTS_HEAD_COLUMNS)
+                cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [head])
+                as_typed = {row[0] for row in cursor.fetchall()}
+                rows.sort(key=lambda row: row[0] not in as_typed)
+            return rows
 
-    def _fts_match(self, request: SearchRequest) -> str:
+    def _fts_match(self, request: SearchRequest, groups: list[list[str]] | None = None, columns: str = "") -> str:
         """An FTS5 MATCH expression over the stemmed columns the viewer may search."""
-        groups = []
-        for group in request.groups:
+        match_groups = []
+        for group in request.groups if groups is None else groups:
             alternatives = []
             for alternative in group:
                 language = request.language
@@ -116,12 +125,12 @@ class SQLiteDatabaseEngine(DatabaseEngine):
                     prefix = len(stems[0]) >= 4 and prefix_allowed(request.weight(alternative))
                     alternatives.append(f'"{stems[0]}"' + ("*" if prefix else ""))
             if alternatives:
-                groups.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
-        if not groups:
+                match_groups.append("(" + " OR ".join(dict.fromkeys(alternatives)) + ")")
+        if not match_groups:
             return ""
-        columns = FTS_ALL_COLUMNS if request.staff else FTS_PUBLIC_COLUMNS
+        columns = columns or (FTS_ALL_COLUMNS if request.staff else FTS_PUBLIC_COLUMNS)
         joiner = " AND " if request.match == "all" else " OR "
-        return "{" + columns + "} : (" + joiner.join(groups) + ")"
+        return "{" + columns + "} : (" + joiner.join(match_groups) + ")"
 
     def _rows_with_snippets(self, request: SearchRequest, ids: list[int]) -> dict[int, tuple[tuple, str]]:
         placeholders = ",".join(["%s"] * len(ids))
