@@ -4,14 +4,12 @@ Every content block carries the channels it is shown on. `kcc_script` blocks are
 they can only be shown on the KCC and balie channels, and only to staff.
 """
 
-import html
 import re
 from collections.abc import Iterator
 from functools import cache
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -22,6 +20,7 @@ from .channels import (
     STAFF_CHANNEL_CHOICES,
     STAFF_CHANNELS,
 )
+from .plain_text import rich_text_plain
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
 
@@ -72,7 +71,7 @@ class TextContentBlock(ChannelStructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Tekst")
 
     def plain_texts(self, value):
-        return [html.unescape(strip_tags(str(value.get("text") or "")))]
+        return [rich_text_plain(str(value.get("text") or ""))]
 
     def references(self, value):
         # Pages linked inside the rich text: they go through the visibility rule like chosen pages.

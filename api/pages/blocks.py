@@ -1,10 +1,10 @@
 """One GraphQL type per StreamField block, with distinct field names for typed clients."""
 
 import graphene
-from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
 
 from content.blocks import list_items
+from content.plain_text import rich_text_plain
 
 from .images import Image
 
@@ -45,7 +45,7 @@ class TextBlock(graphene.ObjectType):
 
     @staticmethod
     def resolve_plain_text(block, info):
-        return strip_tags(block.value.get("text", "")).strip()
+        return rich_text_plain(block.value.get("text", ""))
 
 
 class KccScriptBlock(graphene.ObjectType):

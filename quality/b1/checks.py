@@ -111,10 +111,15 @@ def check_phrases(text: str, sentence: Sentence, glossary: Glossary, code: str, 
         span = {t.start for t in tokens[first : last + 1]}
         if span & covered:
             continue
+        if first > 0 and tokens[first].text[:1].isupper() and tokens[first - 1].kind == "word":
+            continue  # part of a name: "Verklaring Omtrent het Gedrag"
         covered |= span
         start, end = tokens[first].start, tokens[last].end
         message = make(text[start:end], phrase.alternative, phrase.note)
-        issues.append(make_issue(code, "warning", start, end, text, message, phrase.alternative))
+        issue = make_issue(code, "warning", start, end, text, message, phrase.alternative)
+        if phrase.minor:
+            issue["serious"] = False
+        issues.append(issue)
     return issues
 
 

@@ -28,6 +28,7 @@ class Phrase:
     term: str
     alternative: str | None
     note: str | None
+    minor: bool = False  # an official product name: flagged, but not serious (docs/b1.md)
 
 
 @dataclass
@@ -89,7 +90,13 @@ def build_phrase_index(
             if variant in seen:
                 continue
             seen.add(variant)
-            phrase = Phrase(variant, entry["term"], entry.get("alternative") or None, entry.get("note") or None)
+            phrase = Phrase(
+                variant,
+                entry["term"],
+                entry.get("alternative") or None,
+                entry.get("note") or None,
+                bool(entry.get("minor")),
+            )
             index.setdefault(variant[0], []).append(phrase)
     for phrases in index.values():
         phrases.sort(key=lambda p: -len(p.words))

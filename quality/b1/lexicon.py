@@ -55,6 +55,9 @@ def base_zipf(word: str) -> float:
     for suffix in ("tjes", "jes", "tje", "je", "en", "es", "s", "e", "t", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             best = max(best, zipf(word[: -len(suffix)]))
+    if len(word) >= 6 and word.startswith("ge") and word[-1] in "dt":
+        # A past participle: "geleegd" (legen), "gemeld" (melden).
+        best = max(best, base_zipf(word[2:-1]))
     if len(word) >= 4 and word[-1] not in VOWELS:
         # A verb stem (imperative, "ik"-form): "sorteer" (sorteren), "meld" (melden).
         best = max(best, zipf(word + "en"))

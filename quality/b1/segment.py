@@ -59,7 +59,8 @@ class Paragraph:
 
 
 TOKEN_RE = re.compile(
-    r"(?P<url>https?://[^\s)\]>]+|www\.[^\s)\]>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?P<url>https?://[^\s)\]>]+|www\.[^\s)\]>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:nl|com|org|net|eu|be|de|info|gov|frl)\b(?:/[^\s)\]>]*)?)"
     r"|(?P<number>\d+(?:[.,:]\d+)*(?:[-–]\d+(?:[.,:]\d+)*)?(?:e|ste|de)?\b)"
     r"|(?P<abbr>(?:[^\W\d_]{1,3}\.){2,})"
     r"|(?P<word>[’']?[^\W_]+(?:[-'’/][^\W_]+)*)"

@@ -1,6 +1,6 @@
 """The demo content (`make run` → setup_demo): the Dutch file and its English translations
-import together, the English pages translate Dutch ones with the same block structure, and every
-English page is plain English by the English check's own verdict (`b1`: no error and a score of
+import together, the English pages translate Dutch ones with the same block structure, every
+Dutch page is B1, and every English page is plain English by the English check's own verdict (`b1`: no error and a score of
 at least `min_score`, 60)."""
 
 import json
@@ -58,6 +58,18 @@ def test_every_english_page_is_plain_english_by_the_english_check(demo, db):
         assert stored.report["language"] == "en", page.ref
         errors = [i["text"] for i in stored.report["issues"] if i["severity"] == "error"]
         assert stored.b1, f"{page.ref}: score {stored.score}, errors {errors}"
+
+
+def test_every_dutch_page_is_b1_by_the_sentence_verdict(demo, db):
+    """Our own demo content is plain Dutch: every product and answer passes the B1 verdict,
+    counted per sentence (docs/b1.md), lists included."""
+    failing = []
+    for model in (ProductPage, AnswerPage):
+        for page in model.objects.filter(locale__language_code="nl"):
+            stored = PageReadability.objects.get(revision_id=page.live_revision_id)
+            if not stored.b1:
+                failing.append(f"{page.ref}: {stored.report['verdict_reason']}")
+    assert not failing, failing
 
 
 def test_english_pages_embed_fragments_and_keywords_that_have_english_translations(demo, db):
