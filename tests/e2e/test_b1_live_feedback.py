@@ -1,4 +1,5 @@
-"""Editors see B1 feedback while they type, in a real browser, without a page reload."""
+"""Editors see B1 feedback while they type, in a real browser, without a page reload. The editor
+is a web editor (group Webredacteuren), not a superuser."""
 
 import pytest
 
@@ -9,7 +10,14 @@ PASSWORD = "wachtwoord-voor-de-test-1"
 
 @pytest.fixture
 def editor(committed_content, django_user_model):
-    return django_user_model.objects.create_superuser("redacteur", "r@example.org", PASSWORD)
+    from django.contrib.auth.models import Group
+
+    from content.signals import ensure_roles
+
+    ensure_roles()  # the roles on the tree as the committed content left it
+    user = django_user_model.objects.create_user("redacteur", "r@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name="Webredacteuren"))
+    return user
 
 
 def _sign_in(page, base_url):
@@ -45,3 +53,20 @@ def test_an_editor_sees_jargon_with_its_plain_alternative_while_typing(live_serv
     field.fill("")
     field.press_sequentially("Doe aangifte bij de politie. Vraag daarna een nieuw paspoort aan.", delay=5)
     browser_page.locator(".hub-b1-feedback .hub-b1-ok").first.wait_for(timeout=10_000)
+
+
+def test_an_editor_sees_why_a_short_text_is_not_b1_and_how_to_rewrite_it(live_server, editor, browser_page):
+    from content.models import AnswerPage
+
+    answer = AnswerPage.objects.get(ref="answer-paspoort-kwijt")
+    _sign_in(browser_page, live_server.url)
+    browser_page.goto(f"{live_server.url}/admin/pages/{answer.pk}/edit/")
+    field = browser_page.locator("textarea[name=short_answer]")
+    field.fill("")
+    field.press_sequentially("Uw aanvraag wordt door de gemeente beoordeeld.", delay=5)
+    reason = browser_page.locator(".hub-b1-feedback .hub-b1-reason").first
+    reason.wait_for(timeout=10_000)
+    assert "de zin is lijdend" in reason.inner_text()
+    hint = browser_page.locator(".hub-b1-feedback .hub-b1-hints li[data-severity=serious]").first
+    assert "'De gemeente beoordeelt …'" in hint.inner_text()
+    assert "Nog niet B1" in browser_page.locator(".hub-b1-feedback .hub-b1-verdict").first.inner_text()
