@@ -1,7 +1,7 @@
 """The demo content (`make run` → setup_demo): the Dutch file and its English translations
 import together, the English pages translate Dutch ones with the same block structure, every
-Dutch page is B1, and every English page is plain English by the English check's own verdict (`b1`: no error and a score of
-at least `min_score`, 60)."""
+Dutch page is B1, and every English page is plain English by the English check's own verdict
+(`b1`: no error and a score of at least `min_score`, 60)."""
 
 import json
 from pathlib import Path

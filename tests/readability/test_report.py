@@ -27,7 +27,10 @@ def test_the_min_score_decides_the_verdict_of_sentences_without_serious_issues(a
     assert report["sentences"][0]["severity"] == "minor"
     strict = analyze(text, min_score=report["score"] + 1)
     assert strict["b1"] is False
-    assert strict["verdict_reason"] == f"Niet B1: de score is {report['score']}; een B1-tekst heeft minstens {report['score'] + 1}."
+    assert (
+        strict["verdict_reason"]
+        == f"Niet B1: de score is {report['score']}; een B1-tekst heeft minstens {report['score'] + 1}."
+    )
 
 
 def test_a_serious_sentence_fails_a_short_text_whatever_the_score(analyze):
