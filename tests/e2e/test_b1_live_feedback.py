@@ -28,14 +28,20 @@ def _sign_in(page, base_url):
     page.wait_for_url(f"{base_url}/admin/")
 
 
-def test_an_editor_sees_jargon_with_its_plain_alternative_while_typing(live_server, editor, browser_page):
+def _open_short_answer(page, base_url):
+    """Sign in, open an answer page in the editor and empty its short answer field."""
     from content.models import AnswerPage
 
     answer = AnswerPage.objects.get(ref="answer-paspoort-kwijt")
-    _sign_in(browser_page, live_server.url)
-    browser_page.goto(f"{live_server.url}/admin/pages/{answer.pk}/edit/")
-    field = browser_page.locator("textarea[name=short_answer]")
+    _sign_in(page, base_url)
+    page.goto(f"{base_url}/admin/pages/{answer.pk}/edit/")
+    field = page.locator("textarea[name=short_answer]")
     field.fill("")
+    return field
+
+
+def test_an_editor_sees_jargon_with_its_plain_alternative_while_typing(live_server, editor, browser_page):
+    field = _open_short_answer(browser_page, live_server.url)
     field.press_sequentially(
         "Teneinde uw aanvraag in behandeling te kunnen nemen, dient u middels het daartoe bestemde formulier "
         "zorg te dragen voor het tijdig verstrekken van de benodigde bescheiden.",
@@ -56,13 +62,7 @@ def test_an_editor_sees_jargon_with_its_plain_alternative_while_typing(live_serv
 
 
 def test_an_editor_sees_why_a_short_text_is_not_b1_and_how_to_rewrite_it(live_server, editor, browser_page):
-    from content.models import AnswerPage
-
-    answer = AnswerPage.objects.get(ref="answer-paspoort-kwijt")
-    _sign_in(browser_page, live_server.url)
-    browser_page.goto(f"{live_server.url}/admin/pages/{answer.pk}/edit/")
-    field = browser_page.locator("textarea[name=short_answer]")
-    field.fill("")
+    field = _open_short_answer(browser_page, live_server.url)
     field.press_sequentially("Uw aanvraag wordt door de gemeente beoordeeld.", delay=5)
     reason = browser_page.locator(".hub-b1-feedback .hub-b1-reason").first
     reason.wait_for(timeout=10_000)
