@@ -123,6 +123,8 @@ def verb_forms(word: str, language: str) -> list[str]:
         return _stems_of(match)
     if word.endswith("en") and len(word) >= 6:
         return _present_forms(word[:-2])
+    if word.endswith("t") and not word.endswith(("dt", "tt")) and len(word) >= 5:
+        return _infinitives(word[:-1])  # "strooit" -> "strooien" (the pages write the infinitive)
     return []
 
 

@@ -12,6 +12,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from content.channels import CHANNEL_CHOICES
 
 from .models import SearchQueryLog
+from .thesaurus_admin import thesaurus_column
 
 WHO_CHOICES = [("publiek", "Inwoners en bezoekers"), ("medewerker", "Medewerkers (KCC en balie)")]
 
@@ -56,6 +57,7 @@ class SearchQueriesReportView(ReportView):
         Column("found_yes", label="Antwoord gevonden (KCC)", sort_key="found_yes"),
         Column("found_no", label="Niet gevonden (KCC)", sort_key="found_no"),
         Column("last_searched", label="Laatst gezocht", sort_key="last_searched"),
+        thesaurus_column(),
     ]
     list_export = ["query", "searches", "without_results", "average_results", "found_yes", "found_no", "last_searched"]
     export_headings = {

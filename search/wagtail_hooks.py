@@ -3,7 +3,9 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from .thesaurus_admin import ThesaurusEntryViewSet, add_to_thesaurus
 from .views import SearchQueriesReportView
 
 
@@ -17,6 +19,7 @@ def register_search_report_urls():
     urls = [
         path("", SearchQueriesReportView.as_view(), name="queries"),
         path("results/", SearchQueriesReportView.as_view(results_only=True), name="queries_results"),
+        path("thesaurus/toevoegen/", add_to_thesaurus, name="thesaurus_add"),
     ]
     return [path("reports/zoekopdrachten/", include((urls, "search_reports")))]
 
@@ -26,3 +29,6 @@ def register_search_report_menu_item():
     return SearchReportMenuItem(
         "Zoekopdrachten", reverse("search_reports:queries"), name="zoekopdrachten", icon_name="search", order=900
     )
+
+
+register_snippet(ThesaurusEntryViewSet)
