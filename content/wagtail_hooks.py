@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .keyword_search import keyword_search
 from .models import Fragment, Keyword
 from .translation_admin import mark_translation_synced
 
@@ -35,4 +36,5 @@ register_snippet(FragmentViewSet)
 def translation_admin_urls():
     return [
         path("vertalingen/<int:page_id>/bijgewerkt/", mark_translation_synced, name="hub_translation_synced"),
+        path("trefwoorden/kiezen/", keyword_search, name="hub_keyword_search"),
     ]

@@ -11,6 +11,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from ..blocks import ActionBlock, ContentStreamBlock, ProductSectionBlock, content_block, content_blocks_of, raw_stream
 from ..channels import AUDIENCE_CHOICES, PUBLIC
+from ..keyword_chooser import KeywordPanel
 from ..languages import language_of
 from .sites import SiteDirectory
 
@@ -83,7 +84,7 @@ class HubPage(HeadlessPreviewMixin, Page):
     meta_panels = [
         FieldPanel("summary"),
         FieldPanel("audience"),
-        FieldPanel("keywords", widget=forms.CheckboxSelectMultiple),
+        KeywordPanel("keywords"),
         MultiFieldPanel(
             [
                 FieldPanel("owner_team"),
