@@ -35,20 +35,21 @@ FILLER = {
         waar wanneer welke welk hoeveel hoelang waarom wie mag mogen kun kunt graag even krijg
         lang duurt kost regelen vraag vragen iemand zou zouden moeten weet weten nodig
         klant klanten burger beller bellers inwoner inwoners mevrouw meneer belt vraagt zoekt wilt
-        aanvragen regelen doorgeven melden indienen krijgen
+        aanvragen regelen doorgeven melden indienen krijgen gemeente
         """.split()
     ),
     "en": frozenset(
         """
         where when which whom how why what can could would should may might get got want wants
         need needs please long take takes does cost caller resident customer asks wants
-        apply applying request
+        apply applying request municipality
         """.split()
     ),
 }
 
 # Task verbs ("aanvragen", "melden", "apply") are in FILLER too: almost every product is something
-# to apply for or report, and a page that says "Vraag ... aan" does not contain "aanvragen".
+# to apply for or report, and a page that says "Vraag ... aan" does not contain "aanvragen". So is
+# "gemeente": in the municipality's own search it tells nothing ("wanneer strooit de gemeente").
 
 # Separable prefixes of Dutch verbs: the participle puts "ge" after them (op-ge-haald).
 SEPARABLE = (

@@ -19,7 +19,6 @@ from ..analysis import fold, stem
 from ..documents import IndexDocument
 from ..highlight import MARK_END, MARK_START, marked_to_html
 from ..schema import SPELL_ALL, SPELL_PUBLIC, field_prefix, index_definition, source_of, spell_field
-from ..understanding import prefix_allowed
 from .base import (
     CONTENT_TYPE_WEIGHTS,
     FIELD_BOOSTS,
@@ -31,6 +30,7 @@ from .base import (
     SearchResults,
     batched,
 )
+from .text_query import text_query
 
 logger = logging.getLogger(__name__)
 
@@ -219,13 +219,13 @@ class DistributedEngine(SearchEngine):
         prefix = field_prefix(request.language)
         fields = [f"{prefix}{name}^{FIELD_BOOSTS[name]}" for name in request.search_fields]
         edge_fields = [f"{prefix}{name}" for name in EDGE_FIELDS]
-        should = [_text_query(request, fields, edge_fields)]
+        should = [text_query(request, fields, edge_fields)]
         typed = request.as_typed_groups
         if typed:
             # Pages with the words as typed in their head come before pages found only through
             # the thesaurus or a derived form (a constant on top of the text score).
             head = [f"{prefix}{name}" for name in HEAD_FIELDS]
-            as_typed = _text_query(request, head, edge_fields, groups=typed)
+            as_typed = text_query(request, head, edge_fields, groups=typed)
             should.append(Q("constant_score", filter=as_typed, boost=AS_TYPED_BOOST))
         for i, page_id in enumerate(request.pinned_page_ids):
             should.append(Q("constant_score", filter=Q("term", page_id=page_id), boost=PIN_BOOST - i))
@@ -363,37 +363,6 @@ def _means_unavailable(error) -> bool:
     if not isinstance(status, int):
         return True  # no HTTP answer at all: connection refused, timeout
     return status in (404, 408, 429) or status >= 500
-
-
-def _text_query(request: SearchRequest, fields: list[str], edge_fields: list[str], groups=None):
-    """Every group must (or, for `match="any"`, may) match one of its alternatives.
-
-    Nothing is fuzzy: the query planner has already turned typos into exact alternatives (from
-    the vocabulary and the keywords), as on every engine; fuzzy expansion tripled the cost of
-    a query on OpenSearch and found nothing more in the quality set."""
-    groups = [
-        Q(
-            "bool",
-            should=[_alternative(a, fields, edge_fields, request.weight(a)) for a in group],
-            minimum_should_match=1,
-        )
-        for group in (request.groups if groups is None else groups)
-    ]
-    if request.match == "all":
-        return Q("bool", must=groups)
-    return Q("bool", should=groups, minimum_should_match=1)
-
-
-def _alternative(text: str, fields: list[str], edge_fields: list[str], weight: float = 1.0):
-    """One alternative; a derived or thesaurus one (weight < 1) counts less and is never a prefix."""
-    extra = {} if weight == 1.0 else {"boost": weight}
-    if " " in text.strip():
-        return Q("multi_match", query=text, fields=fields, type="phrase", **extra)
-    exact = Q("multi_match", query=text, fields=fields, **extra)
-    if not prefix_allowed(weight):
-        return exact
-    edge = Q("multi_match", query=text, fields=edge_fields, boost=0.5)
-    return Q("bool", should=[edge, exact], minimum_should_match=1)
 
 
 def _pick_snippet(highlight: dict, fields: tuple[str, ...], prefix: str = "") -> str:

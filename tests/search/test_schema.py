@@ -34,7 +34,8 @@ def test_nothing_is_fuzzy_typos_are_corrected_before_the_query():
     engine = make_engine("opensearch", url="http://127.0.0.1:9", index_prefix="x")
     search = engine.build_search(SearchRequest(groups=[["rijbewjis", "rijbewijs"]])).to_dict()
     assert "fuzz" not in str(search)
-    alternatives = search["query"]["bool"]["should"][0]["bool"]["must"][0]["bool"]["should"]
+    text = search["query"]["function_score"]["query"]  # news weighs less (CONTENT_TYPE_WEIGHTS)
+    alternatives = text["bool"]["should"][0]["bool"]["must"][0]["bool"]["should"]
     assert len(alternatives) == 2
     # Each alternative searches every public field, the body text too.
     assert all(any("public_text^1.0" in c["multi_match"]["fields"] for c in a["bool"]["should"]) for a in alternatives)
@@ -77,7 +78,8 @@ def test_an_english_document_fills_the_english_fields_and_vocabulary():
 def test_an_english_search_uses_the_english_fields_and_only_english_documents():
     engine = make_engine("opensearch", url="http://127.0.0.1:9", index_prefix="x")
     english = engine.build_search(SearchRequest(groups=[["passport"]], language="en")).to_dict()
-    assert {"term": {"language": "en"}} in english["query"]["bool"]["filter"]
-    text = str(english["query"]["bool"]["should"][0])
+    query = english["query"]["function_score"]["query"]
+    assert {"term": {"language": "en"}} in query["bool"]["filter"]
+    text = str(query["bool"]["should"][0])
     assert "en.public_text^1.0" in text and "en.title.edge^1.5" in text and "'public_text^1.0'" not in text
     assert set(english["highlight"]["fields"]) == {"en.summary", "en.phrasings", "en.public_text"}
