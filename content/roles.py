@@ -19,7 +19,8 @@ ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 INTERNAL_CONTENT = ("content", "view_internal_content")
 
 # Keywords and fragments: every editor may pick and write them; final editors also remove and
-# publish them, and keep the B1 word lists.
+# publish them, and keep the B1 word lists. Teams (the owners of pages): every editor sees and
+# picks them; final editors keep the list.
 _EDITOR_SNIPPETS = [
     ("content", "view_keyword"),
     ("content", "add_keyword"),
@@ -27,6 +28,7 @@ _EDITOR_SNIPPETS = [
     ("content", "view_fragment"),
     ("content", "add_fragment"),
     ("content", "change_fragment"),
+    ("content", "view_team"),
     ("quality", "view_glossaryterm"),
     ("quality", "view_allowedword"),
     ("simple_translation", "submit_translation"),
@@ -35,6 +37,9 @@ _FINAL_EDITOR_EXTRA = [
     ("content", "delete_keyword"),
     ("content", "delete_fragment"),
     ("content", "publish_fragment"),
+    ("content", "add_team"),
+    ("content", "change_team"),
+    ("content", "delete_team"),
     ("quality", "add_glossaryterm"),
     ("quality", "change_glossaryterm"),
     ("quality", "delete_glossaryterm"),
@@ -46,21 +51,26 @@ _FINAL_EDITOR_EXTRA = [
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
 ]
+# Feedback from residents and KCC on pages (docs/feedback.md): editors handle it (for the pages
+# they may edit); KCC staff only send it, through the API.
+_FEEDBACK_HANDLING = [("feedback", "view_feedback"), ("feedback", "change_feedback")]
+_FEEDBACK_SENDING = [("feedback", "add_feedback")]
 _SITE_EDITOR_SNIPPETS = [
     ("content", "view_keyword"),
     ("content", "view_fragment"),
     ("content", "add_fragment"),
     ("content", "change_fragment"),
+    ("content", "view_team"),
     ("quality", "view_glossaryterm"),
     ("quality", "view_allowedword"),
 ]
 
 MODEL_PERMISSIONS = {
-    WEB_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS],
-    FINAL_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FINAL_EDITOR_EXTRA],
-    KCC_STAFF: [ADMIN_ACCESS, INTERNAL_CONTENT],
+    WEB_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FEEDBACK_HANDLING],
+    FINAL_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FINAL_EDITOR_EXTRA, *_FEEDBACK_HANDLING],
+    KCC_STAFF: [ADMIN_ACCESS, INTERNAL_CONTENT, *_FEEDBACK_SENDING],
 }
-SITE_EDITOR_PERMISSIONS = [ADMIN_ACCESS, *_SITE_EDITOR_SNIPPETS]
+SITE_EDITOR_PERMISSIONS = [ADMIN_ACCESS, *_SITE_EDITOR_SNIPPETS, *_FEEDBACK_HANDLING]
 
 # Page permissions on the whole tree (base groups) or on one site's home page (site editors).
 PAGE_PERMISSIONS = {

@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PRODUCT = ("content", "quality", "search", "syndication", "api", "hub", "frontend_sites")
+PRODUCT = ("content", "quality", "search", "syndication", "feedback", "api", "hub", "frontend_sites")
 # What each product package may import of the project's own packages (besides itself).
 ALLOWED = {
     "content": set(),
     "search": {"content"},
     "syndication": {"content"},
-    "quality": {"content", "search"},
-    "api": {"content", "search", "quality", "syndication"},
-    "hub": {"content", "search", "quality", "syndication", "api"},
+    "feedback": {"content"},
+    "quality": {"content", "search", "feedback"},
+    "api": {"content", "search", "quality", "syndication", "feedback"},
+    "hub": {"content", "search", "quality", "syndication", "feedback", "api"},
     "frontend_sites": set(),
 }
 PROJECT = {*PRODUCT, "bench", "tests", "scripts"}

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "quality",
     "search",
     "syndication",
+    "feedback",
     "api",
     "wagtail_headless_preview",
     "wagtail.contrib.settings",
@@ -186,3 +187,16 @@ KISS_OBJECTS_API_TOKEN = env("KISS_OBJECTS_API_TOKEN", "")
 KISS_VAC_OBJECTTYPE_URL = env("KISS_VAC_OBJECTTYPE_URL", "")
 KISS_KENNISARTIKEL_OBJECTTYPE_URL = env("KISS_KENNISARTIKEL_OBJECTTYPE_URL", "")
 HUB_SYNDICATION_TIMEOUT = env_int("HUB_SYNDICATION_TIMEOUT", 10)
+
+# Feedback on pages from residents and KCC (docs/feedback.md). Comments are kept RETENTION_DAYS
+# (AVG), then emptied by `python manage.py feedback_retention`. The forwarded header with the
+# resident's address counts only from TRUSTED_FRONTENDS (addresses or networks of the
+# website and app servers); the rate limit is a counter in the cache, per hashed address.
+HUB_FEEDBACK = {
+    "RETENTION_DAYS": env_int("HUB_FEEDBACK_RETENTION_DAYS", 365),
+    "COMMENT_MAX_LENGTH": env_int("HUB_FEEDBACK_COMMENT_MAX_LENGTH", 1000),
+    "RATE_LIMIT": env_int("HUB_FEEDBACK_RATE_LIMIT", 10),
+    "STAFF_RATE_LIMIT": env_int("HUB_FEEDBACK_STAFF_RATE_LIMIT", 120),
+    "RATE_WINDOW": env_int("HUB_FEEDBACK_RATE_WINDOW", 3600),
+    "TRUSTED_FRONTENDS": env_list("HUB_FEEDBACK_TRUSTED_FRONTENDS", ["127.0.0.1", "::1"]),
+}
