@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .keyword_search import keyword_search
-from .models import Fragment, Keyword
+from .models import Fragment, Keyword, Team
 from .translation_admin import mark_translation_synced
 
 
@@ -28,8 +28,21 @@ class FragmentViewSet(SnippetViewSet):
     search_fields = ["title", "ref"]
 
 
+class TeamViewSet(SnippetViewSet):
+    """Teams own pages (docs/roles.md): final editors keep the list, every editor picks from it."""
+
+    model = Team
+    icon = "group"
+    menu_label = "Teams"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "email"]
+    search_fields = ["name", "email"]
+
+
 register_snippet(KeywordViewSet)
 register_snippet(FragmentViewSet)
+register_snippet(TeamViewSet)
 
 
 @hooks.register("register_admin_urls")

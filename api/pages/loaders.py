@@ -1,9 +1,9 @@
-"""Per-request batch loading of what pages need: keywords, sites, blocks, readability."""
+"""Per-request batch loading of what pages need: keywords, sites, blocks, readability, owner."""
 
 from collections import defaultdict
 
 from content.languages import language_of
-from content.models import Keyword
+from content.models import Keyword, Team
 from content.rendering import load_references, render_for_channel
 from content.visibility import PUBLIC_WEB
 
@@ -24,7 +24,7 @@ def prime_pages(info, pages, viewer):
         page._hub_viewer = viewer
         registry[(viewer, page.pk)] = page
     keys = [(viewer, p.pk) for p in pages]
-    for name in ("keywords", "also_on", "blocks", "readability"):
+    for name in ("keywords", "also_on", "blocks", "readability", "owner"):
         _loader(info, name).prime(keys)
     request_loader(info, PageTranslationsLoader).prime(PageTranslationsLoader.key(viewer, p) for p in pages)
     return pages
@@ -67,6 +67,11 @@ def rendered_blocks_of(info, page):
 
 def readability_of(info, page):
     return _loader(info, "readability").load(_key(info, page))
+
+
+def owner_of(info, page) -> str:
+    """The name of the team that owns the page ("" when none does)."""
+    return _loader(info, "owner").load(_key(info, page)) or ""
 
 
 def translations_of(info, page):
@@ -135,9 +140,18 @@ def _load_readability(info, keys):
     return {k: reports.get(k[1]) for k in keys}
 
 
+def _load_owner(info, keys):
+    registry = _registry(info)
+    team_ids = {k: getattr(registry.get(k), "owner_team_id", None) for k in keys}
+    wanted = {t for t in team_ids.values() if t is not None}
+    names = dict(Team.objects.filter(pk__in=wanted).values_list("pk", "name")) if wanted else {}
+    return {k: names.get(team_id, "") for k, team_id in team_ids.items()}
+
+
 LOADERS = {
     "keywords": _load_keywords,
     "also_on": _load_also_on,
     "blocks": _load_blocks,
     "readability": _load_readability,
+    "owner": _load_owner,
 }

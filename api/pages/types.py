@@ -8,7 +8,7 @@ from content.visibility import internal_fields_visible
 from ..keywords.types import Keyword
 from ..sites.directory import site_directory
 from .blocks import Block
-from .loaders import also_on_of, keywords_of, readability_of, rendered_blocks_of, translations_of, viewer_of
+from .loaders import also_on_of, keywords_of, owner_of, readability_of, rendered_blocks_of, translations_of, viewer_of
 from .translations import PageTranslation
 
 
@@ -166,7 +166,7 @@ class ProductPage(graphene.ObjectType):
 
     @staticmethod
     def resolve_owner(page, info):
-        return page.owner_team
+        return owner_of(info, page)
 
     @staticmethod
     def resolve_sections(page, info):

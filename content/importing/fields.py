@@ -3,7 +3,7 @@
 from datetime import date
 
 from ..channels import PUBLIC
-from ..models import AnswerPage, ArticlePage, Keyword, ProductPage
+from ..models import AnswerPage, ArticlePage, Keyword, ProductPage, Team
 from .blocks import BlockError
 
 DOELGROEPEN = {"burger", "bedrijf"}
@@ -28,6 +28,17 @@ def _str(item, key, default=""):
     if not isinstance(value, str):
         raise BlockError("IMPORT_BAD_VALUE", key, "must be a text")
     return value.strip()
+
+
+def _team(item):
+    """The team that `owner` names (capitals and spaces aside), created when it is new."""
+    name = " ".join(_str(item, "owner").split())
+    if not name:
+        return None
+    limit = Team._meta.get_field("name").max_length
+    if len(name) > limit:
+        raise BlockError("IMPORT_BAD_VALUE", "owner", f"a team name has at most {limit} characters")
+    return Team.objects.named(name).first() or Team.objects.create(name=name)
 
 
 def _lines(item, key):
@@ -81,7 +92,7 @@ def item_fields(item, model, converter, sites):
         "draft_title": _str(item, "title"),
         "summary": _str(item, "summary"),
         "audience": item.get("audience") or PUBLIC,
-        "owner_team": _str(item, "owner"),
+        "owner_team": _team(item),
         "review_date": _date(item, "review_date"),
     }
     if item.get("slug"):

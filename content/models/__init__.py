@@ -6,6 +6,7 @@ from .outbox import OutboxTask
 from .pages import AnswerPage, ArticlePage, HomePage, HubPage, ProductPage, SectionPage
 from .readability import PageReadability
 from .sites import MenuItem, SiteConfig, SiteDirectory
+from .teams import Team
 from .tombstones import PageTombstone
 from .translations import TranslationState
 from .workflow import EindredactieTask
@@ -27,5 +28,6 @@ __all__ = [
     "SectionPage",
     "SiteConfig",
     "SiteDirectory",
+    "Team",
     "TranslationState",
 ]

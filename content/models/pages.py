@@ -74,7 +74,17 @@ class HubPage(HeadlessPreviewMixin, Page):
         verbose_name="ook tonen op",
         help_text="Andere sites waar deze pagina ook te zien is.",
     )
-    owner_team = models.CharField("eigenaar", max_length=100, blank=True, help_text="Welk team beheert deze pagina?")
+    # The team that owns the page (reminders, feedback and reports go to it); not Wagtail's
+    # `Page.owner`, who made the page.
+    owner_team = models.ForeignKey(
+        "content.Team",
+        verbose_name="eigenaar",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Welk team beheert deze pagina? Dit team krijgt een mail als de pagina gecontroleerd moet worden.",
+    )
     review_date = models.DateField("controleren voor", null=True, blank=True)
     # Checksum of the last imported item, so a repeated import changes nothing.
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
@@ -136,6 +146,11 @@ class HubPage(HeadlessPreviewMixin, Page):
         if config and config.frontend_url:
             return config.frontend_url.rstrip("/") + "/preview/"
         return super().get_client_root_url(request)
+
+    @property
+    def owner_name(self) -> str:
+        """The owning team's name, or "" when no team owns the page."""
+        return self.owner_team.name if self.owner_team_id else ""
 
     def readable_texts(self) -> list[tuple[str, str]]:
         """(key, plain text) pairs an editor wrote, for the B1 check and the search index."""

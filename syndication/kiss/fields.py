@@ -34,10 +34,10 @@ def trefwoorden(page) -> list[dict]:
     return [{"trefwoord": term} for term in page.keywords.order_by("term").values_list("term", flat=True)]
 
 
-def afdelingen(owner_team: str, name_key: str) -> list[dict]:
+def afdelingen(team_name: str, name_key: str) -> list[dict]:
     """The owning team as the one department (the VAC says `afdelingNaam`, the kennisartikel
     `afdelingnaam`)."""
-    team = (owner_team or "").strip()
+    team = (team_name or "").strip()
     return [{name_key: team}] if team else []
 
 

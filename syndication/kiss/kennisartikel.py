@@ -73,7 +73,7 @@ def kennisartikel_data(product, variant: str, mapping: Mapping, *, retired: bool
         "verantwoordelijkeOrganisatie": organisation,
         "locaties": None,
         "doelgroep": variant,
-        "afdelingen": afdelingen(product.owner_team, "afdelingnaam"),
+        "afdelingen": afdelingen(product.owner_name, "afdelingnaam"),
         "vertalingen": vertalingen,
         "beschikbareTalen": [v["taal"] for v in vertalingen],
     }

@@ -30,7 +30,7 @@ def vac_data(answer, mapping: Mapping, *, retired: bool = False) -> dict:
         "antwoord": paragraphs(answer.short_answer) + blocks_html(for_residents, mapping.directory),
         "status": RETIRED if retired else STATUS.get(answer.status, "non-actief"),
         "doelgroep": VAC_DOELGROEP.get(answer.doelgroep, "eu-burger"),
-        "afdelingen": afdelingen(answer.owner_team, "afdelingNaam"),
+        "afdelingen": afdelingen(answer.owner_name, "afdelingNaam"),
         "trefwoorden": trefwoorden(answer),
         "gerelateerdeVACs": [{"VAC": url} for url in vacs],
         "gerelateerdeProducten": [{"product": url} for url in products],

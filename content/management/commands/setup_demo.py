@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from content.models import Team
 from content.roles import site_editors_group_name
 from content.signals import KCC_GROUP, ensure_roles
 
@@ -22,6 +23,13 @@ ACCOUNTS = [
     ("redacteur-verkeer", "Redacteur verkeer", False, [site_editors_group_name("verkeer")]),
     ("kcc", "KCC-medewerker", False, [KCC_GROUP]),
 ]
+DEMO_MAIL_DOMAIN = "example.org"
+# Teams own the demo pages (their names come from the demo file's `owner`). Team Burgerzaken has
+# no address of its own, so its reminders go to its members; the traffic team has one.
+TEAMS = {
+    "Team Burgerzaken": ("", ["redacteur", "eindredacteur"]),
+    "Team Verkeer en Mobiliteit": (f"verkeer@{DEMO_MAIL_DOMAIN}", ["redacteur-verkeer"]),
+}
 
 
 class Command(BaseCommand):
@@ -53,12 +61,24 @@ class Command(BaseCommand):
                 user.is_staff = True
                 user.is_superuser = superuser
                 user.save()
+            if not user.email:
+                user.email = f"{username}@{DEMO_MAIL_DOMAIN}"
+                user.save(update_fields=["email"])
             for group in groups:
                 user.groups.add(Group.objects.get(name=group))
+        for name, (email, members) in TEAMS.items():
+            team = Team.objects.named(name).first() or Team.objects.create(name=name)
+            if email and not team.email:
+                team.email = email
+                team.save(update_fields=["email"])
+            team.members.add(*User.objects.filter(username__in=members))
         self.stdout.write(
             self.style.SUCCESS(
                 "\nDemo ready (development only). Sign in at http://localhost:8000/admin/ with:\n"
                 + "\n".join(f"  {u:<18} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
                 + "\nA token for the KCC console: python manage.py issue_token kcc\n"
+                + "Teams: "
+                + "; ".join(f"{name}: {', '.join(members)}" for name, (_, members) in TEAMS.items())
+                + "\n"
             )
         )
