@@ -17,7 +17,8 @@ def keyword_search(request):
     or spelling variants contain the words typed, preferred terms that start with them first."""
     if not request.user.has_perm("content.view_keyword"):
         raise PermissionDenied
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    typed = "".join(c for c in request.GET.get("q", "") if c.isprintable())
+    query = " ".join(typed.split())[:MAX_QUERY_LENGTH]
     if not query:
         return JsonResponse({"results": []})
     keywords = Keyword.objects.filter(
