@@ -13,6 +13,10 @@ SEARCH_UNAVAILABLE = "SEARCH_UNAVAILABLE"
 INTERNAL_ERROR = "INTERNAL_ERROR"
 # `language` is not one of HUB_LANGUAGES; `extensions.languages` lists the configured ones.
 LANGUAGE_NOT_CONFIGURED = "LANGUAGE_NOT_CONFIGURED"
+# Feedback (docs/feedback.md): the comment is longer than `extensions.maxLength` characters.
+COMMENT_TOO_LONG = "COMMENT_TOO_LONG"
+# Too much feedback from one resident or employee; `extensions.retryAfter` in seconds.
+RATE_LIMITED = "RATE_LIMITED"
 # The page exists, but not in the language asked for; `extensions.languages` and
 # `extensions.translations` name the versions the caller may see.
 NOT_TRANSLATED = "NOT_TRANSLATED"

@@ -2,6 +2,7 @@
 
 import graphene
 
+from .feedback.mutations import FeedbackMutations
 from .keywords.queries import KeywordQueries
 from .languages.queries import LanguageQueries
 from .pages.blocks import BLOCK_TYPES
@@ -19,8 +20,8 @@ class Query(
     """Everything a front-end, the app or the KCC console reads from the hub."""
 
 
-class Mutation(SearchMutations, graphene.ObjectType):
-    """Writes from the KCC console."""
+class Mutation(SearchMutations, FeedbackMutations, graphene.ObjectType):
+    """Writes from the KCC console, and residents' feedback through the website and the app."""
 
 
 schema = graphene.Schema(

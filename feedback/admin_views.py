@@ -144,7 +144,6 @@ class FeedbackViewSet(ModelViewSet):
     }
     export_filename = "feedback"
 
-
     def get_form_class(self, for_update=False):
         return FeedbackForm
 
