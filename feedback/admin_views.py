@@ -19,8 +19,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from content.models import Team
+
 from .models import KIND_CHOICES, STATUS_CHOICES, Feedback
-from .selection import feedback_for_user
+from .selection import feedback_for_user, pages_of_team
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,10 +49,16 @@ class FeedbackFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label="Status", choices=STATUS_CHOICES, empty_label="Alle")
     kind = django_filters.ChoiceFilter(label="Van", choices=KIND_CHOICES, empty_label="Iedereen")
     page = django_filters.ModelChoiceFilter(label="Pagina", queryset=Page.objects.none(), empty_label="Alle pagina's")
+    team = django_filters.ModelChoiceFilter(
+        label="Team", queryset=Team.objects.all(), empty_label="Alle teams", method="filter_team"
+    )
 
     class Meta:
         model = Feedback
-        fields = ["status", "kind", "page"]
+        fields = ["status", "kind", "page", "team"]
+
+    def filter_team(self, queryset, name, value):
+        return queryset.filter(page_id__in=pages_of_team(value).values("pk")) if value else queryset
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)

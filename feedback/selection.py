@@ -1,8 +1,9 @@
 """Which feedback someone should see. The admin's task list, the dashboard and the weekly
 reminder mail all ask here.
 
-Page owners are teams (`content.Team`, being added); until pages point to a team, an editor sees
-the feedback of the pages they may edit (Wagtail's page permissions).
+In the admin an editor sees the feedback on the pages they may edit (Wagtail's page permissions:
+the security boundary); the owner team of a page (`content.Team`) is a filter there, and the
+dashboard and the reminder mail ask per team.
 """
 
 from __future__ import annotations
@@ -30,19 +31,11 @@ def feedback_for_pages(pages) -> QuerySet[Feedback]:
 
 
 def pages_of_team(team) -> QuerySet[Page]:
-    """The pages a team owns. Works with the page's `owner_team` as a team name (today) and as a
-    foreign key to the team (when the Team model lands)."""
-    page_ids = []
-    for model in HUB_PAGE_MODELS:
-        field = model._meta.get_field("owner_team")
-        if field.is_relation:
-            condition = {"owner_team": team}
-        else:
-            condition = {"owner_team__iexact": str(getattr(team, "name", team)).strip()}
-        page_ids.append(model.objects.filter(**condition).values("pk"))
+    """The pages a team (a `content.Team` or its id) owns, in every language."""
+    team_id = getattr(team, "pk", team)
     queryset = Page.objects.none()
-    for ids in page_ids:
-        queryset = queryset | Page.objects.filter(pk__in=ids)
+    for model in HUB_PAGE_MODELS:
+        queryset = queryset | Page.objects.filter(pk__in=model.objects.filter(owner_team_id=team_id).values("pk"))
     return queryset
 
 
