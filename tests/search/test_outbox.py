@@ -30,7 +30,6 @@ def refs(query, viewer):
     return [h.ref for h in search(query, viewer=viewer).hits]
 
 
-
 def publish_change(page, **fields):
     for name, value in fields.items():
         setattr(page, name, value)

@@ -10,6 +10,7 @@ fetches only the ranked slice: however many pages match, only the rows of one pa
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from contextlib import contextmanager
 
@@ -17,7 +18,7 @@ from django.db import connection, transaction
 
 from ...analysis import fold, stem
 from ...highlight import MARK_END, MARK_START, marked_to_html
-from ...understanding import prefix_allowed
+from ...understanding import AS_TYPED_WEIGHT, prefix_allowed
 from ..base import SearchRequest
 from .base import FULL_COLUMNS, LIGHT_COLUMNS, TYPE_FACTOR_SQL, DatabaseEngine
 
@@ -76,12 +77,52 @@ class PostgresDatabaseEngine(DatabaseEngine):
             if typed:
                 typed_sql, order_params = self._tsquery_expression(request, typed)
                 order = f"(d.head_vector @@ ({typed_sql})) DESC, "
+            rank, rank_params = self._rank(request, cursor)
             cursor.execute(
-                f"SELECT {LIGHT_COLUMNS}, ts_rank(d.head_vector, q.query) * {TYPE_FACTOR_SQL} AS score {source} "  # noqa: S608 - only constants and %s placeholders
+                f"SELECT {LIGHT_COLUMNS}, {rank} * {TYPE_FACTOR_SQL} AS score {source} "  # noqa: S608 - only constants and %s placeholders
                 f"ORDER BY {order}score DESC, d.id LIMIT %s OFFSET %s",
-                [*params, *order_params, limit, offset],
+                [*rank_params, *params, *order_params, limit, offset],
             )
             return combinations, cursor.fetchall()
+
+    def _rank(self, request: SearchRequest, cursor) -> tuple[str, list]:
+        """`ts_rank` on the head vector; with more than one group, each group's rank weighed by
+        how rare its words are (BM25's idf from the vocabulary), as BM25 does on the other
+        engines: "afspraak paspoort" ranks by "paspoort". ts_rank alone counts every word alike."""
+        if len(request.groups) < 2:
+            return "ts_rank(d.head_vector, q.query)", []
+        weights = self._group_idf(request, cursor)
+        parts, params = [], []
+        for group, weight in zip(request.groups, weights, strict=True):
+            expression, group_params = self._tsquery_expression(request, [group])
+            parts.append(f"{weight:.4f} * ts_rank(d.head_vector, {expression})")
+            params += group_params
+        return "(" + " + ".join(parts) + ")", params
+
+    def _group_idf(self, request: SearchRequest, cursor) -> list[float]:
+        """Per group: the idf of its most common word as typed (one query on the vocabulary)."""
+        words = {
+            group_index: [fold(a) for a in group if " " not in a.strip() and request.weight(a) >= AS_TYPED_WEIGHT]
+            for group_index, group in enumerate(request.groups)
+        }
+        every = sorted({w for found in words.values() for w in found})
+        if not every:
+            return [1.0] * len(request.groups)
+        column = "all_docs" if request.staff else "public_docs"
+        active = "(SELECT active FROM search_indexgeneration WHERE name = %s)"
+        cursor.execute(
+            f"SELECT t.word, t.{column}, (SELECT count(*) FROM search_searchdocument d "  # noqa: S608 - only constants and %s placeholders
+            f"WHERE d.generation = {active} AND d.language = %s) FROM search_searchterm t "
+            f"WHERE t.generation = {active} AND t.language = %s AND t.word = ANY(%s)",
+            [self.index_prefix, request.language, self.index_prefix, request.language, every],
+        )
+        rows = cursor.fetchall()
+        frequency = {word: count for word, count, _ in rows}
+        total = rows[0][2] if rows else 0
+        return [
+            math.log(1 + (total - df + 0.5) / (df + 0.5))
+            for df in (max((frequency.get(w, 0) for w in words[i]), default=0) for i in range(len(request.groups)))
+        ]
 
     @contextmanager
     def _full_text_index_only(self):
