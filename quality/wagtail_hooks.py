@@ -13,8 +13,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content.models import PageReadability
 
+from .dashboard import panels_for
 from .forms import REASON_FIELD
 from .models import AllowedWord, GlossaryTerm
+from .newsroom_views import add_synonym, may_use_newsroom, newsroom_view
 from .reports import store_for_revision
 from .site_report import b1_site_report
 from .views import live_check
@@ -58,6 +60,8 @@ def b1_admin_urls():
     return [
         path("b1/check/", require_admin_access(live_check), name="hub_b1_check"),
         path("b1/report/", require_admin_access(b1_site_report), name="hub_b1_report"),
+        path("nieuwskamer/", require_admin_access(newsroom_view), name="hub_newsroom"),
+        path("nieuwskamer/synoniem/", require_admin_access(add_synonym), name="hub_newsroom_synonym"),
     ]
 
 
@@ -101,3 +105,18 @@ hooks.register("after_create_page", _record_reason)
 @hooks.register("register_log_actions")
 def b1_log_actions(actions):
     actions.register_action("hub.b1_override", "Gepubliceerd onder B1-niveau", "Gepubliceerd onder B1-niveau")
+
+
+class NewsroomMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_use_newsroom(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_newsroom_menu_item():
+    return NewsroomMenuItem("Nieuwskamer", reverse("hub_newsroom"), icon_name="doc-full", order=90)
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    panels.extend(panels_for(request.user))
