@@ -51,6 +51,10 @@ _FINAL_EDITOR_EXTRA = [
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
 ]
+# The municipal thesaurus (docs/search.md): every editor may add a resident's words from the
+# newsroom or the search report; final editors keep the list.
+_THESAURUS_ADDING = [("search", "view_thesaurusentry"), ("search", "add_thesaurusentry")]
+_THESAURUS_KEEPING = [("search", "change_thesaurusentry"), ("search", "delete_thesaurusentry")]
 # Feedback from residents and KCC on pages (docs/feedback.md): editors handle it (for the pages
 # they may edit); KCC staff only send it, through the API.
 _FEEDBACK_HANDLING = [("feedback", "view_feedback"), ("feedback", "change_feedback")]
@@ -66,8 +70,16 @@ _SITE_EDITOR_SNIPPETS = [
 ]
 
 MODEL_PERMISSIONS = {
-    WEB_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FEEDBACK_HANDLING],
-    FINAL_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FINAL_EDITOR_EXTRA, *_FEEDBACK_HANDLING],
+    WEB_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FEEDBACK_HANDLING, *_THESAURUS_ADDING],
+    FINAL_EDITORS: [
+        ADMIN_ACCESS,
+        INTERNAL_CONTENT,
+        *_EDITOR_SNIPPETS,
+        *_FINAL_EDITOR_EXTRA,
+        *_FEEDBACK_HANDLING,
+        *_THESAURUS_ADDING,
+        *_THESAURUS_KEEPING,
+    ],
     KCC_STAFF: [ADMIN_ACCESS, INTERNAL_CONTENT, *_FEEDBACK_SENDING],
 }
 SITE_EDITOR_PERMISSIONS = [ADMIN_ACCESS, *_SITE_EDITOR_SNIPPETS, *_FEEDBACK_HANDLING]

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -59,9 +59,9 @@ def add_to_thesaurus(request):
     """GET: the form, filled in with the query (?phrase=...). POST: save and go back."""
     if not request.user.has_perm(ADD_PERMISSION):
         raise PermissionDenied
-    back = request.GET.get("next") or reverse("search_reports:queries")
-    if not back.startswith("/"):
-        back = reverse("search_reports:queries")
+    back = request.GET.get("next") or ""
+    if not (back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})):
+        back = reverse("search_reports:queries")  # never send an editor on to another site
     if request.method == "POST":
         form = ThesaurusEntryForm(request.POST)
         if form.is_valid():
