@@ -1,4 +1,5 @@
-"""The editors' glossary: jargon with a plain alternative, and words that are always fine.
+"""The editors' glossary: jargon with a plain alternative, and words that are always fine; and
+the weekly review reminders that were sent.
 
 The tables keep the names they had when this lived in the app `readability`."""
 
@@ -47,3 +48,22 @@ class AllowedWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ReviewReminder(models.Model):
+    """A weekly review reminder that reached the mail server: at most one per team and ISO week,
+    so a second run in the same week sends nothing (quality/reminders.py)."""
+
+    team = models.ForeignKey("content.Team", on_delete=models.CASCADE, related_name="review_reminders")
+    week = models.CharField("week", max_length=8, help_text="ISO-week, zoals 2026-W49.")
+    sent_at = models.DateTimeField("verstuurd op", auto_now_add=True)
+    recipients = models.TextField("ontvangers", help_text="De adressen, gescheiden door komma's.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "week"], name="quality_one_reminder_per_team_week")]
+        ordering = ["-sent_at"]
+        verbose_name = "herinnering"
+        verbose_name_plural = "herinneringen"
+
+    def __str__(self) -> str:
+        return f"{self.team} ({self.week})"

@@ -188,6 +188,19 @@ KISS_VAC_OBJECTTYPE_URL = env("KISS_VAC_OBJECTTYPE_URL", "")
 KISS_KENNISARTIKEL_OBJECTTYPE_URL = env("KISS_KENNISARTIKEL_OBJECTTYPE_URL", "")
 HUB_SYNDICATION_TIMEOUT = env_int("HUB_SYNDICATION_TIMEOUT", 10)
 
+# E-mail (docs/operations.md): the weekly review reminders to teams. SMTP by configuration;
+# development prints mail on the console (hub/settings/dev.py).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Contenthub <contenthub@localhost>")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
 # Feedback on pages from residents and KCC (docs/feedback.md). Comments are kept RETENTION_DAYS
 # (AVG), then emptied by `python manage.py feedback_retention`. The forwarded header with the
 # resident's address counts only from TRUSTED_FRONTENDS (addresses or networks of the
