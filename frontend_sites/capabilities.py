@@ -40,6 +40,16 @@ class Capabilities:
     def feedback(self) -> dict | None:
         return self.mutation_fields.get("recordSearchFeedback")
 
+    @property
+    def page_feedback(self) -> bool:
+        """The hub takes residents' "Was deze informatie nuttig?" (`submitFeedback`)."""
+        return "submitFeedback" in self.mutation_fields
+
+    @property
+    def kcc_feedback(self) -> bool:
+        """The hub takes a KCC employee's "klopt niet / verouderd" (`submitKccFeedback`)."""
+        return "submitKccFeedback" in self.mutation_fields
+
 
 def type_ref(raw: dict) -> str:
     """Render an introspected type as SDL, e.g. `[String!]!`."""

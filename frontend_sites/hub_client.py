@@ -62,16 +62,18 @@ class HubClient:
         self.transport = transport
         self.timeout = timeout
 
-    def execute(self, document: str, variables: dict | None = None) -> dict:
+    def execute(self, document: str, variables: dict | None = None, headers: dict | None = None) -> dict:
         """Run a document; return `data`, or raise on the first error."""
-        data, errors = self.execute_partial(document, variables)
+        data, errors = self.execute_partial(document, variables, headers)
         if errors:
             raise errors[0]
         return data
 
-    def execute_partial(self, document: str, variables: dict | None = None) -> tuple[dict, list[HubError]]:
+    def execute_partial(
+        self, document: str, variables: dict | None = None, headers: dict | None = None
+    ) -> tuple[dict, list[HubError]]:
         """Run a document; return `data` and the errors (a partial result is possible)."""
-        headers = {"Accept": "application/json"}
+        headers = {**(headers or {}), "Accept": "application/json"}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         try:

@@ -9,6 +9,7 @@ app_patterns = (
         path("inloggen/", kcc.sign_in, name="sign_in"),
         path("uitloggen/", kcc.sign_out, name="sign_out"),
         path("antwoord/<str:ref>/", kcc.answer, name="answer"),
+        path("antwoord/<str:ref>/melden/", kcc.mark_answer, name="mark_answer"),
         path("feedback/", kcc.feedback, name="feedback"),
     ],
     "kcc",

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import hub_client, hub_search
+from .. import hub_client, hub_feedback, hub_search
 
 logger = logging.getLogger(__name__)
 COOKIE = "kcc_token"
@@ -164,6 +164,7 @@ def answer(request, ref: str):
         "query": request.GET.get("q", ""),
         "query_id": request.GET.get("zoekvraag", ""),
         "feedback_enabled": bool(request.GET.get("zoekvraag") and hub_search.capabilities().feedback),
+        "mark_enabled": hub_feedback.kcc_enabled(),
     }
     return render(request, "frontend_sites/kcc/answer.html", context)
 
@@ -191,3 +192,34 @@ def feedback(request):
         "frontend_sites/kcc/feedback.html",
         {"recorded": recorded, "found": found, "query": request.POST.get("q", "")},
     )
+
+
+VERDICTS = {"klopt_niet": "KLOPT_NIET", "verouderd": "VEROUDERD"}
+MARK_PROBLEMS = {
+    "CHOOSE": ("Kies 'Klopt niet' of 'Verouderd'.", 400),
+    "COMMENT_TOO_LONG": ("Uw notitie is te lang. Gebruik hoogstens 1000 tekens.", 400),
+    "RATE_LIMITED": ("U heeft al veel meldingen gedaan. Probeer het later opnieuw.", 429),
+    "NOT_FOUND": ("Dit antwoord bestaat niet meer.", 404),
+}
+
+
+@require_POST
+@staff_required
+def mark_answer(request, ref: str):
+    """A KCC employee marks an answer "klopt niet" or "verouderd" with a note; the editors get it."""
+    verdict = VERDICTS.get(request.POST.get("oordeel", ""))
+    if verdict is None:
+        code = "CHOOSE"
+    else:
+        outcome = hub_feedback.send_kcc_feedback(
+            token=request.kcc_token, ref=ref, verdict=verdict, note=request.POST.get("notitie", "")
+        )
+        if outcome.code == "UNAUTHENTICATED":
+            return sign_out_expired(request)
+        code = outcome.code
+    message, status = MARK_PROBLEMS.get(code, ("Het melden lukt nu niet. Probeer het later opnieuw.", 503))
+    context = {"ref": ref, "stored": code is None, "problem": "" if code is None else message}
+    if code is None:
+        context["cleaned"] = outcome.personal_data_removed
+        status = 200
+    return render(request, "frontend_sites/kcc/marked.html", context, status=status)

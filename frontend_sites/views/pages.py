@@ -5,10 +5,11 @@ import json
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import languages
 from ..hub_pages import NotTranslated, channel, get_page, list_pages, normalise_path, section_children
+from .feedback import form_state, post_feedback
 
 TEMPLATES = {
     "product": "frontend_sites/product.html",
@@ -43,19 +44,25 @@ def home(request):
     return _page_or_not_translated(request, "/")
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def hub_page(request, path: str):
     if "." in path.rstrip("/").rsplit("/", 1)[-1]:
         raise Http404(path)  # a file name (favicon.ico, …): Wagtail slugs have no dots
     wanted = normalise_path(path)
+    if request.method == "POST":
+        # "Was deze informatie nuttig?" posts to the page's own address (CSRF checked by then).
+        if request.path_info != wanted:
+            raise Http404(path)
+        return post_feedback(request, wanted, render_page)
     if request.path_info != wanted:
         target = languages.prefix(_language(request)) + wanted
         return redirect(target + (f"?{request.GET.urlencode()}" if request.GET else ""), permanent=True)
     return _page_or_not_translated(request, wanted)
 
 
-def render_page(request, page: dict, *, preview: bool = False, status: int = 200):
+def render_page(request, page: dict, *, preview: bool = False, status: int = 200, feedback: dict | None = None):
     context = {"page": page, "preview": preview, "channel": channel()}
+    context["feedback"] = feedback or form_state(request, page, preview=preview)
     kind = page["contentType"]
     language = page.get("language") or _language(request)
     if kind == "home":

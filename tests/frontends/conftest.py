@@ -214,6 +214,7 @@ class FakeHub:
                 "operation": name,
                 "variables": body["variables"],
                 "authorization": request.headers.get("Authorization"),
+                "forwarded_for": request.headers.get("X-Forwarded-For"),
                 "query": body["query"],
             }
         )
