@@ -1,5 +1,5 @@
-"""The question Was deze informatie nuttig?" under a page: the form posts to the page's own address on this
-server (CSRF protected), which sends it to the hub with the resident's address as
+"""The question "Was deze informatie nuttig?" under a page: the form posts to the page's own
+address on this server (CSRF protected), which sends it to the hub with the resident's address as
 `X-Forwarded-For` (see hub_feedback). After sending: a redirect to the page with a thank-you
 (post/redirect/get), so reloading sends nothing twice. Works without JavaScript.
 """
