@@ -55,3 +55,35 @@ def test_the_preview_and_phone_layout_are_accessible_too(content, frontends, chr
         assert problems == {}
     finally:
         context.close()
+
+
+def test_the_feedback_form_its_problem_and_its_thank_you_are_accessible(content, frontends, chromium, axe_scan):
+    """ "Was deze informatie nuttig?" in each of its states, at desktop and phone width."""
+    problems = {}
+    for width, height in ((1280, 900), (390, 844)):
+        context = chromium.new_context(viewport={"width": width, "height": height}, locale="nl-NL")
+        page = context.new_page()
+        try:
+            url = frontends["website"] + "/producten/paspoort-aanvragen/"
+            page.goto(url)
+            assert page.locator("#feedback form").count() == 1
+            if violations := axe_scan(page):
+                problems[f"{width} form"] = violations
+            # the server's own check, as a browser without form validation would reach it
+            page.eval_on_selector_all(
+                "#feedback [required]", "nodes => nodes.forEach(n => n.removeAttribute('required'))"
+            )
+            page.locator("#feedback").get_by_role("button", name="Versturen").click()
+            page.wait_for_load_state("load")
+            assert "Kies Ja of Nee." in page.locator("#feedback").inner_text()
+            if violations := axe_scan(page):
+                problems[f"{width} problem"] = violations
+            page.locator("#feedback").get_by_label("Ja", exact=True).check()
+            page.locator("#feedback").get_by_role("button", name="Versturen").click()
+            page.wait_for_load_state("load")
+            assert "Bedankt voor uw reactie" in page.locator("#feedback").inner_text()
+            if violations := axe_scan(page):
+                problems[f"{width} thanks"] = violations
+        finally:
+            context.close()
+    assert problems == {}
