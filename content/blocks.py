@@ -20,6 +20,7 @@ from .channels import (
     STAFF_CHANNEL_CHOICES,
     STAFF_CHANNELS,
 )
+from .links import ImageUse, Link, rich_text_links
 from .plain_text import rich_text_plain
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
@@ -62,6 +63,18 @@ class ChannelStructBlock(blocks.StructBlock):
         """(kind, id) of each page, fragment or image this block refers to."""
         return iter(())
 
+    def outgoing_links(self, value: dict) -> Iterator[Link]:
+        """Each link in this block: its text and the page or address it goes to."""
+        return iter(())
+
+    def images(self, value: dict) -> Iterator[ImageUse]:
+        """Each image in this block, with its alt text, caption and whether it is decoration."""
+        return iter(())
+
+    def rich_text(self, value: dict) -> list[str]:
+        """The rich text (stored HTML) in this block, for checks on headings and anchors."""
+        return []
+
 
 PAGE_LINK = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*>(.*?)</a>', re.S)
 PAGE_LINK_ID = re.compile(r'\bid="(\d+)"')
@@ -72,6 +85,12 @@ class TextContentBlock(ChannelStructBlock):
 
     def plain_texts(self, value):
         return [rich_text_plain(str(value.get("text") or ""))]
+
+    def outgoing_links(self, value):
+        return rich_text_links(str(value.get("text") or ""))
+
+    def rich_text(self, value):
+        return [str(value.get("text") or "")]
 
     def references(self, value):
         # Pages linked inside the rich text: they go through the visibility rule like chosen pages.
@@ -213,6 +232,11 @@ class LinkListBlock(ChannelStructBlock):
             if isinstance(link.get("page"), int):
                 yield "page", link["page"]
 
+    def outgoing_links(self, value):
+        for link in list_items(value.get("links")):
+            page = link.get("page") if isinstance(link.get("page"), int) else None
+            yield Link(text=link.get("title") or "", page=page, url=link.get("url") or "", kind="list")
+
     class Meta:
         icon = "link"
         label = "Lijst met links"
@@ -222,11 +246,23 @@ class LinkListBlock(ChannelStructBlock):
 class ImageContentBlock(ChannelStructBlock):
     image = ImageChooserBlock(label="Afbeelding")
     alt = blocks.CharBlock(
+        required=False,
         label="Alt-tekst",
         max_length=255,
         help_text="Beschrijf wat er op de afbeelding staat, voor mensen die niet goed zien.",
     )
     caption = blocks.CharBlock(required=False, label="Onderschrift", max_length=255)
+    decorative = blocks.BooleanBlock(
+        required=False,
+        label="Alleen versiering",
+        help_text="Zet dit aan als de afbeelding niets vertelt. Dan is geen alt-tekst nodig.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt") or "").strip():
+            raise ValidationError("Schrijf een alt-tekst, of zet 'Alleen versiering' aan.")
+        return value
 
     def plain_texts(self, value):
         return [value.get("alt") or "", value.get("caption") or ""]
@@ -234,6 +270,15 @@ class ImageContentBlock(ChannelStructBlock):
     def references(self, value):
         if value.get("image"):
             yield "image", value["image"]
+
+    def images(self, value):
+        image = value.get("image")
+        yield ImageUse(
+            image=image if isinstance(image, int) else getattr(image, "pk", None),
+            alt=value.get("alt") or "",
+            caption=value.get("caption") or "",
+            decorative=bool(value.get("decorative")),
+        )
 
     class Meta:
         icon = "image"
@@ -327,6 +372,9 @@ class ActionBlock(blocks.StructBlock):
         label="Soort",
     )
     digid = blocks.BooleanBlock(required=False, label="Inloggen met DigiD nodig")
+
+    def outgoing_links(self, value):
+        yield Link(text=value.get("label") or "", url=value.get("url") or "", kind="action")
 
     class Meta:
         icon = "arrow-right"

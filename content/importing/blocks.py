@@ -186,9 +186,15 @@ class BlockConverter:
     def _image(self, value, field):
         if not isinstance(value, dict):
             raise BlockError("IMPORT_BAD_VALUE", field, "needs file and alt")
-        alt = _text(value.get("alt"), f"{field}.alt")
+        decorative = value.get("decorative", False)
+        if not isinstance(decorative, bool):
+            raise BlockError("IMPORT_BAD_VALUE", f"{field}.decorative", "must be true or false")
+        # An image without alt text is imported (the quality report names it), unless alt is not text.
+        alt = value.get("alt") or ""
+        if not isinstance(alt, str):
+            raise BlockError("IMPORT_BAD_VALUE", f"{field}.alt", "must be text")
         image_id = self.resolve_image(_text(value.get("file"), f"{field}.file"), f"{field}.file")
-        return {"image": image_id, "alt": alt, "caption": value.get("caption") or ""}
+        return {"image": image_id, "alt": alt.strip(), "caption": value.get("caption") or "", "decorative": decorative}
 
     def _fragment(self, value, field):
         return {"fragment": self.resolve_fragment(_text(value, field), field)}
