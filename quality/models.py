@@ -67,3 +67,7 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team} ({self.week})"
+
+
+# The content quality checks (docs/quality.md) keep their tables in a module of their own.
+from .quality_models import DocumentCheck, ExternalLinkCheck, PageQuality, QualityRun  # noqa: E402, F401
