@@ -15,6 +15,8 @@ from django.utils.text import Truncator
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -82,8 +84,8 @@ class FeedbackIndexView(generic.IndexView):
         return feedback_for_user(self.request.user)
 
 
-class FeedbackEditView(generic.EditView):
-    template_name = "feedback/edit.html"
+class OwnFeedbackMixin:
+    """One item, only when it is on a page this editor may edit (else 404, as if it did not exist)."""
 
     def get_object(self, queryset=None):
         try:
@@ -91,8 +93,24 @@ class FeedbackEditView(generic.EditView):
         except (Feedback.DoesNotExist, ValueError):
             raise Http404 from None
 
+
+class FeedbackEditView(OwnFeedbackMixin, generic.EditView):
+    template_name = "feedback/edit.html"
+
     def get_success_message(self, instance=None):
         return "De feedback is bijgewerkt."
+
+
+class FeedbackHistoryView(OwnFeedbackMixin, HistoryView):
+    pass
+
+
+class FeedbackUsageView(OwnFeedbackMixin, UsageView):
+    pass
+
+
+class FeedbackDeleteView(OwnFeedbackMixin, generic.DeleteView):
+    pass
 
 
 class FeedbackForm(forms.ModelForm):
@@ -113,6 +131,9 @@ class FeedbackViewSet(ModelViewSet):
     add_to_reference_index = False
     index_view_class = FeedbackIndexView
     edit_view_class = FeedbackEditView
+    history_view_class = FeedbackHistoryView
+    usage_view_class = FeedbackUsageView
+    delete_view_class = FeedbackDeleteView
     form_fields = ["status", "reply_note"]
     filterset_class = FeedbackFilterSet
     list_per_page = 50

@@ -124,6 +124,9 @@ def test_a_subsite_editor_sees_only_feedback_on_their_own_pages(client, users):
     assert client.get(f"{LIST}edit/{own.pk}/").status_code == 200
     assert client.get(f"{LIST}edit/{other.pk}/").status_code == 404
     assert client.post(f"{LIST}edit/{other.pk}/", {"status": "afgehandeld", "reply_note": "x"}).status_code == 404
+    for view in ("history", "usage"):
+        assert client.get(f"{LIST}{view}/{own.pk}/").status_code == 200, view
+        assert client.get(f"{LIST}{view}/{other.pk}/").status_code == 404, view
     rows = _export(client)
     assert [row for row in rows[1:] if "over-het-paspoort" in row] == []
 
