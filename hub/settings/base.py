@@ -213,3 +213,20 @@ HUB_FEEDBACK = {
     "RATE_WINDOW": env_int("HUB_FEEDBACK_RATE_WINDOW", 3600),
     "TRUSTED_FRONTENDS": env_list("HUB_FEEDBACK_TRUSTED_FRONTENDS", ["127.0.0.1", "::1"]),
 }
+
+# External links (docs/quality.md, "External links"): how `quality.content_checks.external` asks
+# other websites. A cached answer younger than MAX_AGE_DAYS is reused ("niet gecontroleerd" never
+# is); at most CONCURRENCY requests at once and one request per host per PER_HOST_INTERVAL seconds.
+# HTTPS_PORT (empty: the standard port) and CA_FILE (empty: the usual certificates) are for tests.
+HUB_LINK_CHECK = {
+    "CONCURRENCY": env_int("HUB_LINK_CHECK_CONCURRENCY", 8),
+    "PER_HOST_INTERVAL": float(env("HUB_LINK_CHECK_PER_HOST_INTERVAL", "1.0")),
+    "TIMEOUT": float(env("HUB_LINK_CHECK_TIMEOUT", "10")),
+    "MAX_REDIRECTS": env_int("HUB_LINK_CHECK_MAX_REDIRECTS", 10),
+    "MAX_AGE_DAYS": env_int("HUB_LINK_CHECK_MAX_AGE_DAYS", 7),
+    "USER_AGENT": env(
+        "HUB_LINK_CHECK_USER_AGENT", f"Gemeentehub-linkcontrole/1.0 (+{WAGTAILADMIN_BASE_URL.rstrip('/')})"
+    ),
+    "HTTPS_PORT": env_int("HUB_LINK_CHECK_HTTPS_PORT", 0) or None,
+    "CA_FILE": env("HUB_LINK_CHECK_CA_FILE", ""),
+}
