@@ -8,72 +8,18 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from django import forms
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .channels import (
-    CHANNEL_CHOICES,
-    PRODUCT_SECTIONS,
-    STAFF_CHANNEL_CHOICES,
-    STAFF_CHANNELS,
-)
+from .block_base import ChannelsBlock, ChannelStructBlock, list_items
+from .channels import PRODUCT_SECTIONS, STAFF_CHANNEL_CHOICES, STAFF_CHANNELS
+from .document_block import DocumentContentBlock
 from .links import ImageUse, Link, rich_text_links
 from .plain_text import rich_text_plain
 
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
-
-
-class ChannelsBlock(blocks.MultipleChoiceBlock):
-    def __init__(self, choices=CHANNEL_CHOICES, default=None, **kwargs):
-        super().__init__(
-            choices=choices,
-            default=default or [c for c, _ in choices],
-            label="Kanalen",
-            help_text="Op welke kanalen is dit blok te zien?",
-            widget=forms.CheckboxSelectMultiple,
-            **kwargs,
-        )
-
-
-def list_items(items) -> list:
-    """The values of a ListBlock in stored form. Wagtail stores each item as
-    {"type": "item", "value": ..., "id": ...}; older data and rendered values hold bare values."""
-    return [
-        item["value"] if isinstance(item, dict) and "type" in item and "value" in item else item for item in items or []
-    ]
-
-
-class ChannelStructBlock(blocks.StructBlock):
-    """Base for every content block. The block knows itself: its channels, whether it is
-    internal, its plain texts (the same for the B1 check and the search index) and the content
-    it refers to. Values are in stored (raw JSON) form, or as rendered by `content.rendering`."""
-
-    internal = False
-
-    channels = ChannelsBlock()
-
-    def plain_texts(self, value: dict) -> list[str]:
-        """The texts an editor wrote in this block, without markup."""
-        return []
-
-    def references(self, value: dict) -> Iterator[tuple[str, int]]:
-        """(kind, id) of each page, fragment or image this block refers to."""
-        return iter(())
-
-    def outgoing_links(self, value: dict) -> Iterator[Link]:
-        """Each link in this block: its text and the page or address it goes to."""
-        return iter(())
-
-    def images(self, value: dict) -> Iterator[ImageUse]:
-        """Each image in this block, with its alt text, caption and whether it is decoration."""
-        return iter(())
-
-    def rich_text(self, value: dict) -> list[str]:
-        """The rich text (stored HTML) in this block, for checks on headings and anchors."""
-        return []
 
 
 PAGE_LINK = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*>(.*?)</a>', re.S)
@@ -308,6 +254,7 @@ def _content_blocks():
         ("notice", NoticeBlock()),
         ("link_list", LinkListBlock()),
         ("image", ImageContentBlock()),
+        ("document", DocumentContentBlock()),
         ("kcc_script", KccScriptBlock()),
     ]
 

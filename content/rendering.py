@@ -1,5 +1,5 @@
 """A stream as one viewer may see it: blocks filtered by the visibility rule, with the pages,
-fragments and images they refer to loaded in bulk and filtered by the same rule."""
+fragments, images and documents they refer to loaded in bulk and filtered by the same rule."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ class RenderedBlock:
     children: list[RenderedBlock] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     image: Any = None
+    document: Any = None
 
     def plain_texts(self) -> list[str]:
         """The plain texts of this block as shown (a fragment: the texts of its blocks)."""
@@ -39,18 +40,19 @@ class RenderedBlock:
 
 @dataclass
 class References:
-    """Pages, fragments and images referenced by a batch of streams, loaded in bulk."""
+    """Pages, fragments, images and documents referenced by a batch of streams, loaded in bulk."""
 
     viewer: Viewer
     visible_ids: set[int] = field(default_factory=set)
     pages: dict[int, Page] = field(default_factory=dict)
     fragments: dict[int, Any] = field(default_factory=dict)
     images: dict[int, Any] = field(default_factory=dict)
+    documents: dict[int, Any] = field(default_factory=dict)
 
 
 def references_of(raw) -> dict[str, set[int]]:
     """Every (kind -> ids) a stored stream refers to, as each block type declares."""
-    found: dict[str, set[int]] = {"page": set(), "fragment": set(), "image": set()}
+    found: dict[str, set[int]] = {"page": set(), "fragment": set(), "image": set(), "document": set()}
     for child, _section, _path in content_blocks_of(raw):
         block = content_block(child.get("type"))
         if block is not None:
@@ -66,6 +68,7 @@ def load_references(streams: Iterable, viewer: Viewer, *, language: str | None =
     For streams of a translated page pass its `language`: an embedded fragment is then shown in
     its translation in that language when there is a live one (the original otherwise).
     """
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     from .models import Fragment
@@ -85,6 +88,8 @@ def load_references(streams: Iterable, viewer: Viewer, *, language: str | None =
         refs.pages = {p.pk: p for p in Page.objects.filter(pk__in=refs.visible_ids).specific()}
     if found["image"]:
         refs.images = get_image_model().objects.in_bulk(found["image"])
+    if found["document"]:
+        refs.documents = get_document_model().objects.in_bulk(found["document"])
     return refs
 
 
@@ -144,6 +149,11 @@ def _render(raw, viewer, refs, section):
         elif block_type == "image":
             rendered.image = refs.images.get(value.get("image"))
             if rendered.image is None:
+                continue
+        elif block_type == "document":
+            # A document deleted from the media library leaves no empty link behind.
+            rendered.document = refs.documents.get(value.get("document"))
+            if rendered.document is None:
                 continue
         yield rendered
 
