@@ -10,7 +10,18 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from ..blocks import RICH_TEXT_FEATURES
 from ..channels import CHANNELS, PRODUCT_SECTION_KEYS, STAFF_CHANNELS
 
-BLOCK_TYPES = ("text", "kcc_script", "steps", "cost_table", "faq", "notice", "link_list", "image", "fragment")
+BLOCK_TYPES = (
+    "text",
+    "kcc_script",
+    "steps",
+    "cost_table",
+    "faq",
+    "notice",
+    "link_list",
+    "image",
+    "document",
+    "fragment",
+)
 _rich_text = EditorHTMLConverter(features=RICH_TEXT_FEATURES)
 
 
@@ -57,12 +68,13 @@ def _channels(block, field, block_type):
 
 
 class BlockConverter:
-    """Converts import blocks; `resolve_page`, `resolve_fragment` and `resolve_image` look up references."""
+    """Converts import blocks; the `resolve_...` functions look up (or store) what blocks refer to."""
 
-    def __init__(self, resolve_page, resolve_fragment, resolve_image):
+    def __init__(self, resolve_page, resolve_fragment, resolve_image, resolve_document=None):
         self.resolve_page = resolve_page
         self.resolve_fragment = resolve_fragment
         self.resolve_image = resolve_image
+        self.resolve_document = resolve_document
         self.id_prefix = ""
 
     def stream(self, blocks, field, *, allow_fragments=True):
@@ -195,6 +207,15 @@ class BlockConverter:
             raise BlockError("IMPORT_BAD_VALUE", f"{field}.alt", "must be text")
         image_id = self.resolve_image(_text(value.get("file"), f"{field}.file"), f"{field}.file")
         return {"image": image_id, "alt": alt.strip(), "caption": value.get("caption") or "", "decorative": decorative}
+
+    def _document(self, value, field):
+        if not isinstance(value, dict):
+            raise BlockError("IMPORT_BAD_VALUE", field, "needs file and title")
+        title = _text(value.get("title"), f"{field}.title")
+        if len(title) > 255:
+            raise BlockError("IMPORT_BAD_VALUE", f"{field}.title", "at most 255 characters")
+        document_id = self.resolve_document(_text(value.get("file"), f"{field}.file"), f"{field}.file", title)
+        return {"document": document_id, "title": title}
 
     def _fragment(self, value, field):
         return {"fragment": self.resolve_fragment(_text(value, field), field)}

@@ -94,7 +94,9 @@ class _ImportRun:
         self.problems: list[Problem] = []
         self.result = ImportResult(published=publish)
         self.pages_by_ref: dict[str, Page] = {}
-        self.converter = BlockConverter(self._resolve_page, self._resolve_fragment, self._resolve_image)
+        self.converter = BlockConverter(
+            self._resolve_page, self._resolve_fragment, self._resolve_image, self._resolve_document
+        )
         self.sites = SiteWriter(self.problems)
         self.translation_rules = TranslationRules(self.problem)
         self._originals = None
@@ -185,6 +187,14 @@ class _ImportRun:
             return import_image(self.base_dir / relative, self.base_dir)
         except ValueError as exc:
             raise BlockError("IMPORT_BAD_IMAGE", where, str(exc)) from None
+
+    def _resolve_document(self, relative, where, title):
+        from .documents import import_document
+
+        try:
+            return import_document(self.base_dir / relative, self.base_dir, title)
+        except ValueError as exc:
+            raise BlockError("IMPORT_BAD_DOCUMENT", where, str(exc)) from None
 
     # items ------------------------------------------------------------------------------
     def _check_items(self, entries):
