@@ -6,6 +6,7 @@ from wagtail.rich_text import expand_db_html
 from content.blocks import list_items
 from content.plain_text import rich_text_plain
 
+from .documents import Document
 from .images import Image
 
 
@@ -222,6 +223,24 @@ class ImageBlock(graphene.ObjectType):
         return block.value.get("caption", "")
 
 
+class DocumentBlock(graphene.ObjectType):
+    """A document to download, with its link text. Show the file type and size in the link."""
+
+    document_title = graphene.String(required=True, description="The link text the editor wrote.")
+    document = graphene.Field(Document, required=True, description="The file: URL, type and size.")
+
+    class Meta:
+        interfaces = (Block,)
+
+    @staticmethod
+    def resolve_document_title(block, info):
+        return block.value.get("title") or block.document.title
+
+    @staticmethod
+    def resolve_document(block, info):
+        return block.document
+
+
 class FragmentBlock(graphene.ObjectType):
     """A reusable fragment, embedded by reference. Its blocks are filtered like any other."""
 
@@ -256,5 +275,6 @@ BLOCK_TYPES = {
     "notice": NoticeBlock,
     "link_list": LinkListBlock,
     "image": ImageBlock,
+    "document": DocumentBlock,
     "fragment": FragmentBlock,
 }

@@ -97,6 +97,20 @@ def hub_srcset(srcset: str) -> str:
 
 
 @register.filter
+def file_size(size, language="nl") -> str:
+    """Bytes as people read them: `1258291` → `1,2 MB` (a decimal point in English)."""
+    try:
+        size = int(size)
+    except (TypeError, ValueError):
+        return ""
+    for unit, factor in (("MB", 1024 * 1024), ("kB", 1024)):
+        if size >= factor:
+            number = f"{size / factor:.1f}".removesuffix(".0")
+            return f"{number.replace('.', ',') if language != 'en' else number} {unit}"
+    return f"{size} bytes"
+
+
+@register.filter
 def snippet_html(value: str):
     """A search snippet: everything escaped except the <mark> highlights."""
     escaped = escape(value or "")
