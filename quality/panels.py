@@ -31,6 +31,27 @@ class B1SummaryPanel(Panel):
             return context
 
 
+class QualityPanel(Panel):
+    """The content quality problems of the page as the editor has it (docs/quality.md)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "quality/quality_panel.html"
+
+        @property
+        def media(self):
+            from django.forms import Media
+
+            return Media(js=["quality/quality-panel.js"])
+
+        def get_context_data(self, parent_context=None):
+            from .content_checks.runner import check_page
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["problems"] = check_page(page) if page.pk else None
+            return context
+
+
 def attach_to_page_models() -> None:
     """Give every content page the B1 panel and the publish gate. Runs in `ready()`, before
     Wagtail builds (and caches) any edit handler."""
@@ -42,5 +63,6 @@ def attach_to_page_models() -> None:
         model.content_panels = [
             *model.content_panels,
             MultiFieldPanel([B1SummaryPanel(), FieldPanel(REASON_FIELD)], heading="B1-taalniveau"),
+            MultiFieldPanel([QualityPanel()], heading="Kwaliteit"),
         ]
         model.base_form_class = HubPageForm

@@ -17,6 +17,7 @@ from .dashboard import panels_for
 from .forms import REASON_FIELD
 from .models import AllowedWord, GlossaryTerm
 from .newsroom_views import add_synonym, may_use_newsroom, newsroom_view
+from .quality_views import quality_report, quality_trend
 from .reports import store_for_revision
 from .site_report import b1_site_report
 from .views import live_check
@@ -61,6 +62,8 @@ def b1_admin_urls():
         path("b1/check/", require_admin_access(live_check), name="hub_b1_check"),
         path("b1/report/", require_admin_access(b1_site_report), name="hub_b1_report"),
         path("nieuwskamer/", require_admin_access(newsroom_view), name="hub_newsroom"),
+        path("kwaliteit/", require_admin_access(quality_report), name="hub_quality"),
+        path("kwaliteit/verloop/", require_admin_access(quality_trend), name="hub_quality_trend"),
         path("nieuwskamer/synoniem/", require_admin_access(add_synonym), name="hub_newsroom_synonym"),
     ]
 
@@ -120,3 +123,8 @@ def register_newsroom_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_quality_menu_item():
+    return NewsroomMenuItem("Kwaliteit", reverse("hub_quality"), icon_name="tick-inverse", order=260)

@@ -23,6 +23,7 @@ class Problem:
     location: str = ""  # where in the page: "summary", "body.<block id>", "actions.0"
     where: str = ""  # the same for an editor: "Tekst in onderdeel Aanvragen"
     detail: str = ""  # the link, address, file name or heading concerned
+    section: str = ""  # the product section the block is in (set by the runner)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -69,6 +70,7 @@ class PageUnderCheck:
     document_findings: dict[int, list[dict]] = field(default_factory=dict)
     # The stored B1 report of the live revision (content.models.PageReadability), if any.
     readability: object | None = None
+    keyword_count: int = 0
 
     def links(self):
         """(location, where, link, block) for every link in the page: blocks first, then actions."""
