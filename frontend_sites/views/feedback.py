@@ -4,11 +4,11 @@ address on this server (CSRF protected), which sends it to the hub with the resi
 (post/redirect/get), so reloading sends nothing twice. Works without JavaScript.
 """
 
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 
 from .. import hub_feedback, languages
-from ..hub_pages import channel, get_page
+from ..hub_pages import NotTranslated, channel, get_page
 
 PAGE_TYPES = {"product", "answer", "article"}
 HELPFUL = {"ja": True, "nee": False}
@@ -43,7 +43,10 @@ def post_feedback(request, path: str, render_page):
     """The resident's answer for the page at `path`; `render_page` shows the page again with a
     problem (the form keeps what was typed)."""
     language = getattr(request, "language", None) or languages.default_language()
-    page = get_page(path, language)
+    try:
+        page = get_page(path, language)
+    except NotTranslated:
+        raise Http404(path) from None
     state = form_state(request, page)
     if state is None:
         return HttpResponseNotAllowed(["GET"])

@@ -149,6 +149,19 @@ def test_the_hub_being_down_while_sending_is_explained(frontend, hub):
     assert "Het versturen lukt nu niet" in response.content.decode()
 
 
+def test_a_post_to_a_page_without_the_form_or_without_the_page_is_refused(frontend, hub):
+    frontend("website")
+    client = Client()
+    assert client.post("/", {"nuttig": "ja"}).status_code == 405
+    assert client.post("/bestaat-niet/", {"nuttig": "ja"}).status_code == 404
+    hub.handlers["Page"] = lambda v: {
+        "errors": [{"message": "x", "extensions": {"code": "NOT_TRANSLATED", "translations": []}}],
+        "data": {"page": None},
+    }
+    assert client.post("/en/producten/paspoort-aanvragen/", {"nuttig": "ja"}).status_code == 404
+    assert _sent(hub) == []
+
+
 def test_an_english_page_asks_in_english(frontend, hub):
     english = page(**{**PRODUCT, "language": "en", "path": "/en/producten/apply/", "ref": "product-passport"})
     hub.pages["/producten/apply/"] = english
