@@ -1,7 +1,8 @@
 """What the connected hub offers: fields that are still being built are used once they exist.
 
 Read through introspection and cached. When introspection is switched off, the documented
-contract is assumed (search present with its documented arguments; no feedback mutation).
+contract is assumed (search present with its documented arguments, feedback on pages; no search
+feedback mutation).
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +18,12 @@ DOCUMENTED_SEARCH_ARGS = {
     "after": "String",
 }
 DOCUMENTED_RESULT_FIELDS = {"hits", "totalCount", "facets", "suggestions", "didYouMean"}
+# Feedback on pages is part of the committed schema (docs/feedback.md), so a production hub
+# without introspection still gets the form.
+DOCUMENTED_MUTATIONS = {
+    "submitFeedback": {"args": {}, "returns_object": True},
+    "submitKccFeedback": {"args": {}, "returns_object": True},
+}
 
 
 @dataclass
@@ -76,6 +83,7 @@ def _load() -> Capabilities:
                 "searchSuggestions": {"prefix": "String!", "site": "String"},
             },
             search_result_fields=set(DOCUMENTED_RESULT_FIELDS),
+            mutation_fields=dict(DOCUMENTED_MUTATIONS),
         )
     schema = data["__schema"]
     query_fields = {

@@ -65,6 +65,13 @@ def test_without_the_mutation_in_the_hub_there_is_no_form(website, fake_hub):
     assert "Was deze informatie nuttig?" not in website.get(PATH).content.decode()
 
 
+def test_a_hub_without_introspection_still_gets_the_form(frontend, hub):
+    """Production hubs switch introspection off: the committed contract is assumed."""
+    hub.handlers["Capabilities"] = _refusal("BAD_INPUT")
+    frontend("website")
+    assert "Was deze informatie nuttig?" in Client().get(PATH).content.decode()
+
+
 def test_the_only_cookie_is_the_csrf_cookie(frontend, hub):
     frontend("website")
     response = Client().get(PATH)
