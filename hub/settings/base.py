@@ -230,3 +230,6 @@ HUB_LINK_CHECK = {
     "HTTPS_PORT": env_int("HUB_LINK_CHECK_HTTPS_PORT", 0) or None,
     "CA_FILE": env("HUB_LINK_CHECK_CA_FILE", ""),
 }
+
+# Content quality (docs/quality.md): a document larger than this is reported as too big, not read.
+HUB_QUALITY_DOCUMENT_MAX_BYTES = env_int("HUB_QUALITY_DOCUMENT_MAX_MB", 50) * 1024 * 1024
