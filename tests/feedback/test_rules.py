@@ -104,3 +104,12 @@ def test_editors_handle_feedback_and_kcc_staff_only_send_it(feedback_content):
         assert not users[name].has_perm("feedback.add_feedback"), name
     assert users["kcc"].has_perm("feedback.add_feedback")
     assert not users["kcc"].has_perm("feedback.view_feedback")
+
+
+def test_a_trusted_front_end_that_is_no_address_is_reported_at_start_up(settings):
+    from feedback.checks import check_trusted_frontends
+
+    settings.HUB_FEEDBACK = {**settings.HUB_FEEDBACK, "TRUSTED_FRONTENDS": ["10.0.1.10", "website.local"]}
+    assert [error.id for error in check_trusted_frontends()] == ["feedback.E001"]
+    settings.HUB_FEEDBACK = {**settings.HUB_FEEDBACK, "TRUSTED_FRONTENDS": ["10.0.1.10", "fd00::/8"]}
+    assert check_trusted_frontends() == []
