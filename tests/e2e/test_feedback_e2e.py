@@ -6,7 +6,7 @@ screen, not in the CSV, not in the database."""
 
 import pytest
 
-from tests.conftest import ROLE_PASSWORD, make_role_users
+from tests.conftest import ROLE_PASSWORD, import_files, make_role_users
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,6 +16,21 @@ COMMENT = (
     "bel 06-12345678, mijn BSN is 123456782 en ik woon op 7411 AB 12."
 )
 PERSONAL = ("jan.jansen@example.nl", "06-12345678", "123456782", "7411 AB 12")
+ENGLISH = {
+    "format": "hub-import/1",
+    "items": [
+        {
+            "ref": "product-passport",
+            "type": "product",
+            "language": "en",
+            "translation_of": "product-paspoort",
+            "title": "Apply for a passport",
+            "slug": "passport",
+            "summary": "Book an appointment at the town hall to apply for a new passport.",
+            "blocks": [{"type": "text", "value": "Bring a recent passport photo and your old passport."}],
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -133,3 +148,21 @@ def test_a_kcc_employee_marks_an_answer_as_out_of_date(content, frontends, brows
     [item] = _stored()
     assert (item.page.specific.ref, item.kind, item.verdict) == ("answer-intern-noodpaspoort", "kcc", "verouderd")
     assert item.comment == "De termijn is nu 5 dagen. Inwoner belde vanaf [nummer]."
+
+
+def test_an_english_page_asks_in_english_and_the_feedback_is_for_the_english_page(
+    content, frontends, browser_page, tmp_path
+):
+    import_files([(ENGLISH, True)], tmp_path)
+    page = browser_page
+    page.goto(frontends["website"] + "/en/producten/passport/")
+    form = page.locator("#feedback")
+    assert "Was this information useful?" in form.inner_text()
+    form.get_by_label("No", exact=True).check()
+    form.get_by_label("Anything else you want to tell us?").fill("Please add the price, call me on 0612345678")
+    form.get_by_role("button", name="Send").click()
+    page.wait_for_load_state("load")
+    assert "Thank you for your feedback" in page.locator("#feedback").inner_text()
+    [item] = _stored()
+    assert (item.page.specific.ref, item.language, item.helpful) == ("product-passport", "en", False)
+    assert item.comment == "Please add the price, call me on [nummer]"
