@@ -1,4 +1,7 @@
 """Content quality checks for every site (docs/quality.md). Importing this package registers
 every check in `base.CHECKS`; each module below holds the checks of one kind."""
 
-from . import base  # noqa: F401
+from . import (
+    base,  # noqa: F401
+    external,  # noqa: F401
+)
