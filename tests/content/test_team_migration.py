@@ -21,8 +21,21 @@ def _items():
     ]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_owner_texts_become_teams_and_back(import_json):
+@pytest.fixture
+def committed_db(transactional_db):
+    """Migrations need committed transactions (PostgreSQL checks foreign keys at commit). An
+    earlier transactional test's flush removed the root page and locales; put them back."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from content.languages import ensure_locales
+
+    ensure_locales()
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+
+
+def test_owner_texts_become_teams_and_back(committed_db, import_json):
     import_json(load_fixture("sites.json"))
     import_json({"format": "hub-import/1", "items": _items()})
     answer_id = AnswerPage.objects.get(ref="answer-afval").pk
