@@ -3,5 +3,6 @@ every check in `base.CHECKS`; each module below holds the checks of one kind."""
 
 from . import (
     base,  # noqa: F401
+    documents,  # noqa: F401
     external,  # noqa: F401
 )
