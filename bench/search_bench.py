@@ -104,6 +104,10 @@ QUERY_MIX = [
     ("no results", "qwzxv", False),
     ("staff, internal text", "werkinstructie spoed", True),
     ("subsite scope", "wegwerkzaamheden", False),
+    # Query understanding (docs/search.md): a thesaurus phrase, a participle, a hyphen.
+    ("thesaurus", "rood staan", False),
+    ("participle", "container opgehaald", False),
+    ("hyphen", "e-bike stalling", False),
 ]
 
 

@@ -108,7 +108,23 @@ def hyphen_forms(word: str) -> list[str]:
 
 
 def verb_forms(word: str, language: str) -> list[str]:
-    """Infinitives a Dutch verb form may stand for: `opgehaald` -> ["ophalen", ...]."""
+    """Forms a Dutch verb form may stand for: a participle's infinitive (`opgehaald` ->
+    "ophalen"), an infinitive's present forms (`betalen` -> "betaal", "betaalt"), a third
+    person's infinitive (`strooit` -> "strooien")."""
+    if language != "nl" or len(word) < 5:
+        return []
+    found = participle_forms(word, language)
+    if found:
+        return found
+    if word.endswith("en") and len(word) >= 6:
+        return _present_forms(word[:-2])
+    if word.endswith("t") and not word.endswith(("dt", "tt")) and word[-2] not in "aeou":
+        return _infinitives(word[:-1])
+    return []
+
+
+def participle_forms(word: str, language: str) -> list[str]:
+    """The infinitive of a Dutch participle: `opgehaald` -> ["ophalen"], `gestolen` -> ["stelen"]."""
     if language != "nl" or len(word) < 5:
         return []
     for prefix in ("", *SEPARABLE):
@@ -122,10 +138,6 @@ def verb_forms(word: str, language: str) -> list[str]:
     match = _INSEPARABLE_PARTICIPLE.match(word)
     if match and not word.endswith(("heid", "teit")):
         return _stems_of(match)
-    if word.endswith("en") and len(word) >= 6:
-        return _present_forms(word[:-2])
-    if word.endswith("t") and not word.endswith(("dt", "tt")) and len(word) >= 5:
-        return _infinitives(word[:-1])  # "strooit" -> "strooien" (the pages write the infinitive)
     return []
 
 
@@ -258,7 +270,10 @@ def plan_query(text: str, index, thesaurus) -> QueryPlan:
         plan.corrected.append(word)
         i += 1
     for i, position in plain_at.items():
-        if i + 1 in plain_at and (compound := joined(tokens[i], tokens[i + 1])):
+        # Compounds are nouns: a verb form is not joined to its neighbour ("container opgehaald").
+        if i + 1 not in plain_at or participle_forms(tokens[i], language) or participle_forms(tokens[i + 1], language):
+            continue
+        if compound := joined(tokens[i], tokens[i + 1]):
             for group in (plan.groups[position], plan.groups[plain_at[i + 1]]):
                 group.append(compound)
             plan.weights[compound] = JOINED_WEIGHT
