@@ -10,8 +10,8 @@ from content.links import rich_text_headings
 from .base import ERROR, WARNING, PageUnderCheck, Problem, check
 
 _FILE_NAME = re.compile(r"^[\w\s.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|heic)$|^(?:img|dsc|image|foto)[_-]?\d+", re.I)
-# Headings inside a block sit below the page title (h1) and the section heading (h2).
-FIRST_HEADING_LEVEL = 2
+# Headings inside a block sit below the page title (h1) and the section heading (h2): the editor offers h3 and h4.
+FIRST_HEADING_LEVEL = 3
 
 
 @check("image_alt", "Afbeelding zonder goede alt-tekst")
@@ -54,13 +54,11 @@ def image_alt_texts(page: PageUnderCheck):
 def heading_order(page: PageUnderCheck):
     for block in page.blocks:
         for markup in block.block.rich_text(block.value):
-            previous = None
+            previous = FIRST_HEADING_LEVEL - 1  # the section heading above the block
             for level, text in rich_text_headings(markup):
-                if previous is None and level < FIRST_HEADING_LEVEL:
-                    message = (
-                        f"De kop '{text}' is een kop van niveau {level}. Dat niveau is voor de titel van de pagina."
-                    )
-                elif previous is not None and level > previous + 1:
+                if level < FIRST_HEADING_LEVEL:
+                    message = f"De kop '{text}' is een kop van niveau {level}. Die is voor de titel of een onderdeel."
+                elif level > previous + 1:
                     message = (
                         f"Na een kop van niveau {previous} komt '{text}' op niveau {level}: "
                         "er is een niveau overgeslagen."
@@ -68,12 +66,13 @@ def heading_order(page: PageUnderCheck):
                 else:
                     previous = level
                     continue
-                previous = level
+                previous = max(level, FIRST_HEADING_LEVEL - 1)
                 yield Problem(
                     "heading_order",
                     WARNING,
                     message,
-                    "Gebruik de koppen op volgorde: eerst kop 2, daaronder kop 3. Sla geen niveau over.",
+                    f"Begin in een tekst met kop {FIRST_HEADING_LEVEL} en zet daaronder kop {FIRST_HEADING_LEVEL + 1}. "
+                    "Sla geen niveau over.",
                     block.location,
                     block.where,
                     text,
