@@ -12,7 +12,7 @@ import socket
 import ssl
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import httpx
 
@@ -101,6 +101,8 @@ class LinkRequester:
         self.https_port = https_port
         # Set once any server answered over HTTP: proof that this machine has a network.
         self.network_answered = threading.Event()
+        # Hosts whose https probe got no answer at all. A host's addresses are asked by one thread.
+        self._without_https: set[str] = set()
         verify = ssl.create_default_context(cafile=ca_file) if ca_file else True
         self.client = httpx.Client(
             headers={"User-Agent": user_agent, "Accept": "*/*"},
@@ -122,15 +124,20 @@ class LinkRequester:
         if answer.final_url.lower().startswith("https://"):
             return Answer(INSECURE, answer.status_code, "De website stuurt je zelf door naar https.", answer.final_url)
         secure = self._https_address(url)
-        if secure:
+        host = host_of(secure)
+        if secure and host not in self._without_https:
             probe = self.follow(secure)
+            if probe.status_code is None and host_of(probe.final_url) == host:  # no https there at all
+                self._without_https.add(host)
             if probe.outcome == OK and probe.final_url.lower().startswith("https://"):
                 reason = "De website werkt ook met een beveiligde verbinding (https)."
                 return Answer(INSECURE, answer.status_code, reason, secure)
         return answer
 
     def follow(self, url: str) -> Answer:
-        """Ask `url` and follow its redirects, up to `max_redirects`; a loop is broken."""
+        """Ask `url` and follow its redirects, up to `max_redirects`; a loop is broken. When a
+        request fails, `final_url` is the address that failed."""
+        current = None
         try:
             current = httpx.URL(url.strip()).copy_with(fragment=None)
             if current.scheme not in ("http", "https") or not _HOST.match(current.raw_host.decode("ascii")):
@@ -151,7 +158,7 @@ class LinkRequester:
             reason = f"De link stuurt je meer dan {self.max_redirects} keer door."
             return Answer(BROKEN, status, reason, str(current))
         except httpx.HTTPError as error:
-            return self._failure(error)
+            return replace(self._failure(error), final_url=str(current or ""))
         except (httpx.InvalidURL, ValueError, TypeError, UnicodeError):  # InvalidURL is no HTTPError
             return Answer(BROKEN, reason="Dit is geen geldig webadres.")
 

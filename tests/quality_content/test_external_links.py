@@ -4,6 +4,7 @@ plain http where a local TLS server (self-signed certificate made here with open
 https, a name that does not resolve, a refused connection; the pace per host measured at the
 server, the cache, the User-Agent and the limit on requests at once."""
 
+import socket
 import ssl
 import subprocess
 import threading
@@ -245,6 +246,35 @@ def test_plain_http_is_insecure_where_the_https_address_works(web, fast):
     assert answers[only_http].outcome == "ok"  # the TLS server has no such page
     assert web.recorder.seen(path="/only-http")  # ... and it was asked
     assert (answers[redirected].outcome, answers[redirected].final_url) == ("insecure", web.url("/ok", scheme="https"))
+
+
+def test_a_host_without_https_is_probed_once_per_run(web, fast):
+    """A listener that takes the connection and hangs up: no https there, so the second link on
+    that host does not try again."""
+    listener, connections, stop = socket.create_server(("127.0.0.2", web.tls_port)), [], threading.Event()
+    listener.settimeout(0.05)
+
+    def hang_up():
+        while not stop.is_set():
+            try:
+                connection, _address = listener.accept()
+            except TimeoutError:
+                continue
+            connections.append(connection)
+            connection.close()
+
+    thread = threading.Thread(target=hang_up, daemon=True)
+    thread.start()
+    urls = [web.url("/ok", "127.0.0.2"), web.url("/moved", "127.0.0.2")]
+    try:
+        answers = check_urls(urls)
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+    assert [answers[url].outcome for url in urls] == ["ok", "ok"]
+    assert len(connections) == 1
 
 
 def test_an_https_address_is_ok_with_a_trusted_certificate_and_broken_without(web, fast, settings):
