@@ -245,7 +245,7 @@ def test_a_dry_run_prints_the_mails_and_sends_or_stores_nothing(smtp, pages, cap
     _run(MONDAY, "--dry-run")
     out = capsys.readouterr().out
     assert "To: burgerzaken@example.org" in out and "Paspoort aanvragen" in out
-    assert "Dry run: 2 sent" in out
+    assert "Dry run: 2 mail(s) shown above; nothing was sent or stored." in out
     assert smtp.inbox.mails == [] and not ReviewReminder.objects.exists()
 
 

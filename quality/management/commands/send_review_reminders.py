@@ -30,7 +30,10 @@ class Command(BaseCommand):
     def handle(self, *args, date=None, dry_run=False, **options):
         today = _day(date) if date else None
         outcome = send_review_reminders(today, dry_run=dry_run, out=self.stdout)
-        self.stdout.write(("Dry run: " if dry_run else "") + outcome.summary())
+        if dry_run:
+            self.stdout.write(f"Dry run: {len(outcome.sent)} mail(s) shown above; nothing was sent or stored.")
+        else:
+            self.stdout.write(outcome.summary())
         if outcome.failed:
             raise CommandError(
                 f"Not sent to {', '.join(outcome.failed)}. The next run sends these reminders (see the log)."
