@@ -104,8 +104,8 @@ def _handler(recorder, release, secure, tls_port):
                 release.wait(5 * TIMEOUT)
             if path == "/busy":
                 time.sleep(0.3)
-            if path == "/no-head" and method == "HEAD":
-                return 405, ""
+            if path.startswith("/no-head-") and method == "HEAD":
+                return int(path[-3:]), ""
             return 200, ""
 
     return Handler
@@ -228,13 +228,14 @@ def test_an_answer_slower_than_the_timeout_is_broken(web, fast):
     assert time.monotonic() - started < 4 * TIMEOUT
 
 
-def test_a_server_that_refuses_head_is_asked_again_with_get(web, fast):
-    url = web.url("/no-head", "127.0.0.2")
+@pytest.mark.parametrize("path", ["/no-head-405", "/no-head-501"])
+def test_a_server_that_refuses_head_is_asked_again_with_get(web, fast, path):
+    url = web.url(path, "127.0.0.2")
 
     answer = check_urls([url])[url]
 
     assert (answer.outcome, answer.status_code) == ("ok", 200)
-    assert [r["method"] for r in web.recorder.seen(path="/no-head")] == ["HEAD", "GET"]
+    assert [r["method"] for r in web.recorder.seen(path=path)] == ["HEAD", "GET"]
 
 
 def test_plain_http_is_insecure_where_the_https_address_works(web, fast):
