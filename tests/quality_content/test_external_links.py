@@ -103,7 +103,7 @@ def _handler(recorder, release, secure, tls_port):
             if path == "/slow":
                 release.wait(5 * TIMEOUT)
             if path == "/busy":
-                time.sleep(0.3)
+                time.sleep(0.4)
             if path.startswith("/no-head-") and method == "HEAD":
                 return int(path[-3:]), ""
             return 200, ""
@@ -334,7 +334,7 @@ def test_one_host_gets_one_request_a_second_while_other_hosts_go_on(web, fast, s
     assert [answers[u].outcome for u in (one, two, other)] == ["broken", "ok", "ok"]
     first, second = web.recorder.seen(host="127.0.0.2")
     [elsewhere] = web.recorder.seen(host="127.0.0.3")
-    assert second["at"] - first["at"] >= 0.95
+    assert second["at"] - first["at"] >= 0.9  # without the pace: a few milliseconds
     assert elsewhere["at"] - first["at"] < 0.5  # not behind the other host's pause
 
 
