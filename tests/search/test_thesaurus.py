@@ -146,3 +146,12 @@ def test_without_permission_nobody_adds_to_the_thesaurus(client, django_user_mod
     response = client.post(reverse("search_reports:thesaurus_add"), {"phrase": "a", "terms": "b", "language": "nl"})
     assert response.status_code in (302, 403)
     assert not ThesaurusEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["-", "e--bike", "ge-", "'", "gegegegegegeged", "a-b-c-d-e-f", "hoe wat waar", "ik wil", "ov-", "-kaart", "ß ø é"],
+)
+def test_odd_queries_are_understood_without_an_error(engine, public, query):
+    response = search(query, viewer=public)
+    assert response.total >= 0
