@@ -75,7 +75,9 @@ class SearchRequest:
         """The groups with only the words as typed (see search.understanding.as_typed_groups):
         a page that has them in its head (HEAD_FIELDS) ranks before one found only through the
         thesaurus or a derived form."""
-        return as_typed_groups(self.groups, self.weights)
+        # Only when every group must match: in the fallback for any word, how many groups a page
+        # matches counts more than which of them it has as typed in its head.
+        return as_typed_groups(self.groups, self.weights) if self.match == "all" else None
 
     @property
     def staff(self) -> bool:
