@@ -215,18 +215,19 @@ def _word_difficulty(text: str, token: Token, glossary: Glossary, config: B1Conf
         issue = _difficult(text, token, messages.rare_compound(token.text, compound))
         issue["parts"] = list(compound)
         return issue
+    rare = _is_uncommon(word, config.rare_word_zipf, config)
     if syllables(word) > config.long_word_syllables and _is_uncommon(word, config.long_word_zipf, config):
         issue = make_issue("long_word", "warning", token.start, token.end, text, messages.long_word(token.text))
-        issue["serious"] = _is_uncommon(word, config.difficult_word_zipf, config)
+        issue["serious"] = rare
         return issue
     if _is_uncommon(word, config.difficult_word_zipf, config):
-        return _difficult(text, token, messages.difficult_word(token.text))
+        return _difficult(text, token, messages.difficult_word(token.text), serious=rare)
     return None
 
 
-def _difficult(text: str, token: Token, message: str) -> dict:
+def _difficult(text: str, token: Token, message: str, serious: bool = True) -> dict:
     issue = make_issue("difficult_word", "warning", token.start, token.end, text, message)
-    issue["serious"] = True
+    issue["serious"] = serious
     return issue
 
 

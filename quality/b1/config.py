@@ -21,6 +21,9 @@ class B1Config:
     paragraph_max_words: int = 70
     # Words: Zipf frequency (wordfreq, Dutch) below which a word counts as uncommon.
     difficult_word_zipf: float = 3.0
+    # ... and makes its sentence serious (verdict.py) only below this: between the two it is an
+    # uncommon word ("kluit", "taxatie") that the editor may explain.
+    rare_word_zipf: float = 2.5
     long_word_syllables: int = 3
     long_word_zipf: float = 3.5
     # A compound is fine when every part is at least this common.

@@ -19,6 +19,8 @@ SEPARABLE_PREFIXES = (
     "aan af bij door in mee na om op over terug toe uit vast voor weg samen tegen vrij kwijt binnen"
 ).split()
 INSEPARABLE_PREFIXES = ("be", "ver", "ont", "her", "er", "ge")
+SHORT_PART = 4  # parts this short are taken as written, without stripping an ending
+VERB_STEM_MARGIN = 0.4  # a verb stem as first part of a compound may be this much rarer than a noun part
 # Parts that make a word look like a compound of common words without being one.
 NON_COMPOUND_PARTS = frozenset(
     "der des ten ter het een die dat van wat wie hun hen zij wij jij ons uw ook nog wel dan als maar men "
@@ -58,8 +60,8 @@ def base_zipf(word: str) -> float:
     if len(word) >= 6 and word.startswith("ge") and word[-1] in "dt":
         # A past participle: "geleegd" (legen), "gemeld" (melden).
         best = max(best, base_zipf(word[2:-1]))
-    if len(word) >= 4 and word[-1] not in VOWELS:
-        # A verb stem (imperative, "ik"-form): "sorteer" (sorteren), "meld" (melden).
+    if len(word) >= 4 and (word[-1] not in VOWELS or word[-2:] in ("oi", "ei", "ui", "ai")):
+        # A verb stem (imperative, "ik"-form): "sorteer" (sorteren), "meld" (melden), "strooi" (strooien).
         best = max(best, zipf(word + "en"))
         if word[-2] == word[-3] and word[-2] in VOWELS:
             best = max(best, zipf(word[:-2] + word[-1] + "en"))
@@ -96,7 +98,10 @@ def compound_parts(word: str, part_zipf: float, min_part: int) -> tuple[str, ...
     """
 
     def common(part: str) -> bool:
-        return len(part) >= min_part and part not in NON_COMPOUND_PARTS and base_zipf(part) >= part_zipf
+        if len(part) < min_part or part in NON_COMPOUND_PARTS:
+            return False
+        # A short part must be common as written: "aans" is not "aan" with an ending.
+        return (zipf(part) if len(part) <= SHORT_PART else base_zipf(part)) >= part_zipf
 
     def head_word(head: str) -> str | None:
         if common(head):
@@ -105,10 +110,14 @@ def compound_parts(word: str, part_zipf: float, min_part: int) -> tuple[str, ...
             return head[:-1]
         if head.endswith("en") and common(head[:-2]):
             return head[:-2]
-        # A verb stem as first part: "ophaal|dag" (ophalen), "parkeer|vergunning" (parkeren).
+        # A verb stem as first part: "ophaal|dag" (ophalen), "parkeer|vergunning" (parkeren),
+        # "strooi|wagen" (strooien). Verbs are rarer than nouns in text, so a verb counts a little lower.
+        verb_zipf = part_zipf - VERB_STEM_MARGIN
+        infinitives = [head + "en"]
         if len(head) >= 4 and head[-2] == head[-3] and head[-2] in VOWELS:
-            return head if base_zipf(head[:-2] + head[-1] + "en") >= part_zipf else None
-        return head if len(head) >= min_part and base_zipf(head + "en") >= part_zipf else None
+            infinitives.append(head[:-2] + head[-1] + "en")  # ophaal -> ophalen
+        common_verb = len(head) >= min_part and any(base_zipf(verb) >= verb_zipf for verb in infinitives)
+        return head if common_verb else None
 
     @cache
     def splits(rest: str) -> tuple[str, ...] | None:
@@ -122,6 +131,8 @@ def compound_parts(word: str, part_zipf: float, min_part: int) -> tuple[str, ...
             if tail_parts is None:
                 continue
             candidate = (first, *tail_parts)
+            if len(candidate) >= 4 and min(len(part) for part in candidate) < 5:
+                continue  # "aan|lago|pleg|ging": many short pieces are a guess, not a compound
             if best is None or _split_rank(candidate) > _split_rank(best):
                 best = candidate
         return best

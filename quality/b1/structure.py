@@ -22,6 +22,7 @@ LIGHT_VERB_FORMS = frozenset(form for forms in LIGHT_VERBS.values() for form in 
 # Light verbs whose noun may stand anywhere in the clause ("de uitbetaling ... zal in juni plaatsvinden").
 FAR_LIGHT_VERB_FORMS = frozenset(LIGHT_VERBS["plaatsvinden"] + LIGHT_VERBS["vereist zijn"])
 ZIJN_LIGHT_VERB_FORMS = frozenset(LIGHT_VERBS["vereist zijn"])  # only with a form of "zijn"
+MAKEN_FORMS = frozenset(LIGHT_VERBS.get("maken", []))
 VINDEN_FORMS = frozenset({"vindt", "vinden", "vond", "vonden", "gevonden"})
 # "komt tot een beslissing", "gaan over tot invordering", "geven opdracht tot verwijdering".
 TOT_TRIGGERS = frozenset(LIGHT_VERBS["komen"] + LIGHT_VERBS["overgaan"] + ["over", "opdracht", "besluiten", "besluit"])
@@ -154,6 +155,8 @@ def check_light_verb_nominalizations(
             continue
         if tot_phrases or lower not in LIGHT_VERB_FORMS or (lower == "plaats" and not has_vinden):
             continue
+        if lower in MAKEN_FORMS and "aan" in lowers[i + 1 :]:
+            continue  # "maak een melding aan": aanmaken (create), not the light verb "maken"
         if lower in ZIJN_LIGHT_VERB_FORMS and not any(w in PASSIVE_ZIJN for w in lowers[max(0, i - 6) : i + 2]):
             continue
         window = FAR_WINDOW if lower in FAR_LIGHT_VERB_FORMS else NEAR_WINDOW
@@ -218,7 +221,7 @@ def check_passive(text: str, sentence: Sentence, config) -> list[dict]:
     wordt"). With an actor after "door" the passive is serious and the issue names the actor."""
     tokens = sentence.tokens
     lowers = [t.lower for t in tokens]
-    issues = []
+    issues, used = [], set()
     has_door = "door" in lowers
     for i, lower in enumerate(lowers):
         if lower not in PASSIVE_WORDEN and lower not in PASSIVE_ZIJN:
@@ -237,8 +240,9 @@ def check_passive(text: str, sentence: Sentence, config) -> list[dict]:
                 if tokens[j].kind == "word" and is_participle(lowers, j, worden):
                     hit = j
                     break
-        if hit is None:
+        if hit is None or hit in used:
             continue
+        used.add(hit)
         first, last = tokens[min(i, hit)], tokens[max(i, hit)]
         issue = make_issue(
             "passive", "warning", first.start, last.end, text, messages.passive(text[first.start : last.end])
