@@ -14,7 +14,6 @@ from content.channels import PRODUCT_SECTIONS
 from content.models import SiteConfig
 
 from .content_checks.report import check_titles, latest_complete_run, owner_trend, page_rows, site_trend
-from .content_checks.runner import _load_check_modules
 from .dashboard import site_keys_of
 from .newsroom_views import _spreadsheet_safe, may_use_newsroom
 from .quality_models import QualityRun
@@ -43,7 +42,6 @@ def edit_link(page_id: int, location: str) -> str:
 
 
 def quality_report(request):
-    _load_check_modules()
     site, sites = _site(request)
     run = latest_complete_run(site.key)
     newest = QualityRun.objects.filter(site=site.key, only="").first()

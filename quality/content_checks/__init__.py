@@ -1,8 +1,4 @@
 """Content quality checks for every site (docs/quality.md). Importing this package registers
 every check in `base.CHECKS`; each module below holds the checks of one kind."""
 
-from . import (
-    base,  # noqa: F401
-    documents,  # noqa: F401
-    external,  # noqa: F401
-)
+from . import base, documents, external, links, media, page_meta  # noqa: F401

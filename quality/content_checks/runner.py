@@ -6,7 +6,6 @@ queries, so a run over 10,000 pages costs a few queries per batch, not per page.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -21,23 +20,14 @@ from content.models import Fragment, PageReadability, SiteConfig
 from content.models.pages import HUB_PAGE_MODELS
 from content.visibility import Viewer, visible_page_ids
 
-from ..quality_models import ExternalLinkCheck, PageQuality, QualityRun
+from ..quality_models import PageQuality, QualityRun
+from . import documents, external, links, media, page_meta  # noqa: F401 - each registers its checks
 from .base import CHECKS, SEVERITY_WEIGHT, BlockInPage, DocumentUse, PageUnderCheck, Problem
 
 BATCH = 200
 SECTION_NAMES = dict(PRODUCT_SECTIONS)
 PUBLIC, STAFF = Viewer(), Viewer(channel="kcc", staff=True)
 _ACTION = ActionBlock()
-
-
-def _load_check_modules() -> None:
-    """Import every check module, so each registers itself (the optional ones when present)."""
-    for name in ("links", "media", "page_meta", "documents", "external"):
-        try:
-            importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__package__}.{name}":
-                raise
 
 
 def page_score(problems: Iterable[Problem | dict]) -> int:
@@ -117,7 +107,7 @@ def prepare(pages: list, site_key: str) -> list[PageUnderCheck]:
             )
         )
     _add_targets(checked)
-    _add_external(checked)
+    external.attach_external_answers(checked, ask=False)  # fresh stored answers; --external asks first
     _add_documents(checked)
     readability = PageReadability.objects.in_bulk(
         [p.page.live_revision_id for p in checked if p.page.live_revision_id], field_name="revision_id"
@@ -141,25 +131,20 @@ def _add_targets(checked: list[PageUnderCheck]) -> None:
         item.targets = targets
 
 
-def _add_external(checked: list[PageUnderCheck]) -> None:
-    urls = {link.url for item in checked for _l, _w, link, _b in item.links() if link.url.startswith("http")}
-    known = {row.url: row for row in ExternalLinkCheck.objects.filter(url__in=urls)} if urls else {}
-    for item in checked:
-        item.external = known
-
-
 def _add_documents(checked: list[PageUnderCheck]) -> None:
     ids = {use.document_id for item in checked for use in item.documents}
     if not ids:
         return
-    documents = importlib.import_module(f"{__package__}.documents")
     findings = documents.findings_for(ids)
     for item in checked:
         item.document_findings = findings
 
 
+def _answers(items: list[PageUnderCheck]) -> dict:
+    return {url: answer for item in items for url, answer in item.external.items()}
+
+
 def run_checks(item: PageUnderCheck, only: str | None = None) -> list[Problem]:
-    _load_check_modules()
     problems = []
     for code, registered in CHECKS.items():
         if only and code != only:
@@ -202,13 +187,14 @@ def check_site(
 ) -> QualityRun:
     """Check every live page of one site and store the run. A run that fails stays 'failed' and
     the previous complete run is what the admin shows."""
-    _load_check_modules()
     run = QualityRun.objects.create(site=config.key, only=only or "")
-    total, done, scores, by_code, by_severity = count_pages(config), 0, [], {}, {}
+    total, done, scores, by_code, by_severity, unchecked = count_pages(config), 0, [], {}, {}, set()
     try:
         for batch in live_pages(config):
             rows = []
-            for item in prepare(batch, config.key):
+            items = prepare(batch, config.key)
+            unchecked |= {row.url for row in external.unchecked_addresses(_answers(items))}
+            for item in items:
                 problems = run_checks(item, only)
                 score = page_score(problems)
                 scores.append(score)
@@ -240,14 +226,18 @@ def check_site(
         run.finished_at = timezone.now()
         run.pages = len(scores)
         run.score = round(sum(scores) / len(scores)) if scores else 100
-        run.summary = {"problems": sum(by_code.values()), "by_code": by_code, "by_severity": by_severity}
+        run.summary = {
+            "problems": sum(by_code.values()),
+            "by_code": by_code,
+            "by_severity": by_severity,
+            "unchecked_links": sorted(unchecked),  # "niet gecontroleerd": no answer from that host
+        }
         run.save()
     return run
 
 
 def check_page(page) -> list[Problem]:
     """The problems of one page as the editor has it now, draft included (its quality panel)."""
-    _load_check_modules()
     config = SiteConfig.objects.filter(site__root_page__in=page.get_ancestors(inclusive=True)).first()
     page.keyword_count = len(page.keywords.all())
     item = prepare([page], config.key if config else "")[0]
@@ -261,6 +251,5 @@ def external_urls(configs: Iterable[SiteConfig]) -> set[str]:
     urls = set()
     for config in configs:
         for batch in live_pages(config):
-            for item in prepare(batch, config.key):
-                urls |= {link.url for _l, _w, link, _b in item.links() if link.url.startswith(("http://", "https://"))}
+            urls |= external.external_urls(prepare(batch, config.key))
     return urls

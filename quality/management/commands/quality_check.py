@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from content.models import SiteConfig
 from quality.content_checks.report import run_report
-from quality.content_checks.runner import _load_check_modules, check_site, external_urls
+from quality.content_checks.runner import check_site, external_urls
 
 from ...content_checks.base import CHECKS
 
@@ -34,7 +34,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, site=None, only=None, json=False, external=False, **options):
-        _load_check_modules()
         if only and only not in CHECKS:
             raise UsageError(f"Onbekende controle {only!r}. Kies uit: {', '.join(sorted(CHECKS))}.")
         sites = list(SiteConfig.objects.select_related("site").exclude(key="").order_by("key"))
