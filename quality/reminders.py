@@ -29,6 +29,7 @@ from django.utils import formats, timezone, translation
 from content.languages import default_language, language_name, language_of
 from content.models import Team
 from content.teams import overdue_pages, review_date_passed
+from feedback.selection import new_feedback_since
 
 from .models import ReviewReminder
 
@@ -86,7 +87,27 @@ def overdue_pages_section(team: Team, context: ReminderContext) -> list[str]:
     return lines
 
 
-SECTIONS: list[Section] = [overdue_pages_section]
+MAX_FEEDBACK_LINES = 5
+
+
+def new_feedback_section(team: Team, context: ReminderContext) -> list[str]:
+    """Open feedback from residents and KCC on the team's pages since the previous mail."""
+    feedback = list(new_feedback_since(team, context.since).order_by("-created_at")[: MAX_FEEDBACK_LINES + 1])
+    if not feedback:
+        return []
+    if len(feedback) > MAX_FEEDBACK_LINES:
+        count = f"meer dan {MAX_FEEDBACK_LINES} nieuwe reacties"
+    else:
+        count = "1 nieuwe reactie" if len(feedback) == 1 else f"{len(feedback)} nieuwe reacties"
+    lines = [f"Er is {count} op pagina's van uw team. Bekijk ze bij Feedback.", ""]
+    for item in feedback[:MAX_FEEDBACK_LINES]:
+        comment = f": {item.comment[:120]}" if item.comment else ""
+        lines.append(f"- {item.page.title} ({item.get_kind_display()}, {item.answer_label.lower()}){comment}")
+    lines.append(f"  {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{reverse('feedback:index')}")
+    return lines
+
+
+SECTIONS: list[Section] = [overdue_pages_section, new_feedback_section]
 
 
 def register_section(section: Section) -> None:

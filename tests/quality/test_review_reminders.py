@@ -252,3 +252,20 @@ def test_a_dry_run_prints_the_mails_and_sends_or_stores_nothing(smtp, pages, cap
 def test_a_bad_date_is_a_clear_error():
     with pytest.raises(CommandError, match="not a date like"):
         call_command("send_review_reminders", "--date", "volgende week")
+
+
+def test_new_feedback_on_the_teams_pages_is_in_the_mail_without_personal_data(smtp, pages):
+    from tests.feedback.conftest import make_feedback
+
+    Team.objects.filter(name="Team Parkeren").update(email="parkeren@example.org")
+    make_feedback("product-parkeren", helpful=False, comment="De prijs klopt niet. Bel mij op [telefoonnummer].")
+    smtp.start()
+    _run()
+    parkeren = [m for m in smtp.inbox.mails if m["to"] == ["parkeren@example.org"]]
+    assert len(parkeren) == 1  # no page due, but new feedback: a mail
+    body = parkeren[0]["body"]
+    assert "Er is 1 nieuwe reactie op pagina's van uw team." in body
+    assert "- Parkeervergunning (Inwoner, niet nuttig): De prijs klopt niet." in body
+    assert "/admin/feedback/" in body
+    _run(MONDAY + timedelta(days=7))  # the next week: that feedback is not new any more
+    assert len([m for m in smtp.inbox.mails if m["to"] == ["parkeren@example.org"]]) == 1
