@@ -2,8 +2,12 @@
 Wagtail documents, read by `inspect_document`, cached per file content by `findings_for`, and
 turned into problems per page by the registered check."""
 
+import io
+import json
+
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.documents import get_document_model
@@ -281,3 +285,37 @@ def test_a_bad_document_block_is_a_coded_error_and_nothing_is_written(import_jso
     assert problem.field == "blocks[1].value" + (f".{field}" if field else "")
     assert not ProductPage.objects.filter(ref="product-fout").exists()
     assert not get_document_model().objects.exists()
+
+
+# Through the quality_check command -------------------------------------------------------------
+
+
+def test_a_run_reports_bad_documents_of_every_kind_and_never_stops(import_json, tmp_path):
+    files = {
+        "kapot.pdf": make_pdf(pages=6)[:500],
+        "wachtwoord.pdf": make_pdf(pages=6, user_password="geheim"),
+        "groot.pdf": make_pdf(pages=6) + b"\n%" + b"x" * 20_000,
+        "scan.pdf": make_pdf(pages=6, scan=True),
+        "goed.pdf": make_pdf(pages=6),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    blocks = [{"type": "document", "value": {"file": name, "title": name.split(".")[0]}} for name in files]
+    import_json({"format": "hub-import/1", "sites": [SITE], "items": [product("product-bijlagen", blocks)]})
+
+    def run():
+        out = io.StringIO()
+        with override_settings(HUB_QUALITY_DOCUMENT_MAX_BYTES=15_000):
+            call_command(
+                "quality_check", "--site", "deventer", "--only", "document_accessibility", "--json", stdout=out
+            )
+        (result,) = json.loads(out.getvalue())["runs"]
+        (page,) = result["pages"]
+        return sorted((p["detail"].split(" (")[0], p["severity"]) for p in page["problems"])
+
+    expected = [("groot", "warning"), ("kapot", "error"), ("scan", "error"), ("wachtwoord", "error")]
+    assert run() == expected
+    stored = DocumentCheck.objects.count()
+    assert stored == 4  # every PDF under the limit, read once; the big one is not read
+    assert run() == expected
+    assert DocumentCheck.objects.count() == stored
