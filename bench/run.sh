@@ -55,6 +55,9 @@ echo "== b1_bench" >&2
 echo "== sc_bench (Samenwerkende Catalogi feed: built uncached, served cached)" >&2
 "$PY" -m bench.sc_bench || failed+=(sc_bench)
 
+echo "== quality_bench (content quality: a full check, internal checks, and the page panel)" >&2
+"$PY" -m bench.quality_bench || failed+=(quality_bench)
+
 "$PY" -m bench.summary
 if ((${#failed[@]})); then
   echo "Failed: ${failed[*]}" >&2

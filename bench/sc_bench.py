@@ -36,7 +36,7 @@ class Rollback(Exception):
     """Leaves the benchmark's transaction without committing what it set up."""
 
 
-def _database(pages: int, log) -> None:
+def use_generated_database(pages: int, log) -> None:
     """Make (or reuse) the generated database and point this process at it."""
     from .api_bench import database_env
 
@@ -149,7 +149,7 @@ def main(argv=None) -> None:
     def log(message):
         print(message, file=sys.stderr, flush=True)
 
-    _database(args.pages, log)
+    use_generated_database(args.pages, log)
     measured = measure(args.rounds, log)
     summary = {
         "pages": args.pages,
