@@ -9,7 +9,7 @@ points. Queries whose top result differs between engines are printed.
 
 Each run compares the database engine it runs on (SQLite or PostgreSQL) with OpenSearch, and
 writes its figures to var/search-quality/; a run on the other database compares with the
-figures the last run on it left there (for the same content and queries).
+figures the last run on it left there (for the same content, queries and search code).
 """
 
 import hashlib
@@ -35,8 +35,16 @@ def _queries(language):
 
 
 def _fingerprint() -> str:
+    """The content, the queries and the search code: figures of another run are compared only
+    when all three are the same."""
+    search_code = Path(__file__).resolve().parents[2] / "search"
     digest = hashlib.sha256()
-    for path in (CONTENT_FILE, *QUERY_FILES.values()):
+    for path in (
+        CONTENT_FILE,
+        *QUERY_FILES.values(),
+        *sorted(search_code.rglob("*.py")),
+        *sorted(search_code.rglob("*.json")),
+    ):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
