@@ -22,16 +22,17 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Sum
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.http import urlencode
 
 from content.languages import default_language, language_name, language_of
 from content.models import Team
 from content.teams import overdue_pages, review_date_passed
 from feedback.selection import new_feedback_since
 
-from .models import ReviewReminder
+from .models import PageQuality, QualityRun, ReviewReminder
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,24 @@ def new_feedback_section(team: Team, context: ReminderContext) -> list[str]:
     return lines
 
 
-SECTIONS: list[Section] = [overdue_pages_section, new_feedback_section]
+def quality_section(team: Team, context: ReminderContext) -> list[str]:
+    """Problems that the last complete quality run found on the team's pages (docs/quality.md)."""
+    complete = QualityRun.objects.filter(status=QualityRun.COMPLETE, only="").order_by()
+    last_runs = [row["last"] for row in complete.values("site").annotate(last=Max("pk"))]
+    results = PageQuality.objects.filter(run_id__in=last_runs, owner_team=team.name, problem_count__gt=0)
+    counted = results.aggregate(pages=Count("pk"), problems=Sum("problem_count"))
+    if not counted["pages"]:
+        return []
+    pages = "1 pagina" if counted["pages"] == 1 else f"{counted['pages']} pagina's"
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("hub_quality") + "?" + urlencode({"owner": team.name})
+    return [
+        f"De kwaliteitscontrole vond {counted['problems']} punten op {pages} van uw team, "
+        "zoals kapotte links of afbeeldingen zonder alt-tekst. Hier ziet u ze:",
+        f"  {link}",
+    ]
+
+
+SECTIONS: list[Section] = [overdue_pages_section, new_feedback_section, quality_section]
 
 
 def register_section(section: Section) -> None:

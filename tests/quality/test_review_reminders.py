@@ -269,3 +269,16 @@ def test_new_feedback_on_the_teams_pages_is_in_the_mail_without_personal_data(sm
     assert "/admin/feedback/" in body
     _run(MONDAY + timedelta(days=7))  # the next week: that feedback is not new any more
     assert len([m for m in smtp.inbox.mails if m["to"] == ["parkeren@example.org"]]) == 1
+
+
+def test_the_last_quality_run_of_the_teams_pages_is_in_the_mail(smtp, pages):
+    from content.models import SiteConfig
+    from quality.content_checks.runner import check_site
+
+    Team.objects.filter(name="Team Parkeren").update(email="parkeren@example.org")
+    check_site(SiteConfig.objects.get(key="deventer"))  # the imported pages have no summary
+    smtp.start()
+    _run()
+    body = next(m["body"] for m in smtp.inbox.mails if m["to"] == ["parkeren@example.org"])
+    assert "De kwaliteitscontrole vond" in body and "op 1 pagina van uw team" in body
+    assert "/admin/kwaliteit/?owner=Team+Parkeren" in body
