@@ -1,6 +1,7 @@
 """The one entry point for searching: `search(query, viewer=...)`.
 
-It expands controlled keywords (at query time, from the database), corrects typos against
+It understands the query once for every engine (search.understanding: filler, hyphens, verb
+forms, controlled keywords and the municipal thesaurus, at query time), corrects typos against
 the engine's vocabulary, puts best bets first, scopes by site and channel, lets only staff
 see internal pages and internal text, and filters the hits by the visibility rule once more.
 Every search is in one language (`language`, the default language when left out): only pages
@@ -48,10 +49,7 @@ def normalise_query(query: str) -> str:
     return " ".join((query or "").split())
 
 
-_Plan = QueryPlan  # the name before search.understanding held it
-
-
-def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bool:
+def correct(plan: QueryPlan, corrections: dict[str, str], index: KeywordIndex) -> bool:
     """Give each plain word its engine correction or a keyword within typo distance.
 
     Returns whether the groups changed (and the search must run again)."""
@@ -72,7 +70,7 @@ def correct(plan: _Plan, corrections: dict[str, str], index: KeywordIndex) -> bo
     return plan.changed
 
 
-def _pins(plan: _Plan, language: str | None) -> list[int]:
+def _pins(plan: QueryPlan, language: str | None) -> list[int]:
     return best_bets_in(language, plan.best_bets, plan.borrowed_best_bets)
 
 
