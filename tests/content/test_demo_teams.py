@@ -21,10 +21,14 @@ def test_the_demo_editors_are_in_the_teams_that_own_demo_pages(settings):
     settings.DEBUG = True  # setup_demo refuses to run without it
     call_command("setup_demo", stdout=io.StringIO())
 
-    owners = {item["owner"] for item in json.loads(DEMO.read_text(encoding="utf-8"))["items"]}
+    items = json.loads(DEMO.read_text(encoding="utf-8"))["items"]
+    owners = {item["owner"] for item in items if "owner" in item}
     assert set(Team.objects.values_list("name", flat=True)) == owners
-    for model in HUB_PAGE_MODELS:
-        assert not model.objects.filter(owner_team__isnull=True).exists(), model.__name__
+    # One demo page has no owner on purpose: the quality report shows it (docs/quality.md).
+    unowned = sorted(item["ref"] for item in items if "owner" not in item)
+    assert unowned == ["nieuws-inloop-geldzorgen"]
+    found = [p.ref for model in HUB_PAGE_MODELS for p in model.objects.filter(owner_team__isnull=True)]
+    assert found == unowned
 
     burgerzaken = Team.objects.get(name="Team Burgerzaken")
     assert sorted(burgerzaken.members.values_list("username", flat=True)) == ["eindredacteur", "redacteur"]
