@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import re
 from functools import lru_cache
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from .errors import BAD_INPUT, INTERNAL_ERROR, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP
 
 logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 20_000
+# A NUL written as an escape inside a GraphQL string ("\u0000", or "\u{0}" in newer syntax).
+_NUL_ESCAPE = re.compile(r"\\u(?:0000|\{0+\})", re.IGNORECASE)
 
 
 class HubGraphQLView(GraphQLView):
@@ -51,7 +54,7 @@ class HubGraphQLView(GraphQLView):
             )
         if variables is not None and not isinstance(variables, dict):
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "`variables` must be a JSON object.")])
-        if _has_nul(query) or _has_nul(variables):
+        if _has_nul(query) or _NUL_ESCAPE.search(query) or _has_nul(variables):
             # PostgreSQL cannot store or compare text with NUL characters: refuse them up front.
             return ExecutionResult(errors=[ClientError(BAD_INPUT, "Text may not contain NUL characters.")])
         if operation_name is not None and not isinstance(operation_name, str):

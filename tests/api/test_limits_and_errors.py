@@ -98,3 +98,16 @@ def test_responses_for_staff_are_never_cached(gql, hub_content, staff_token):
     response = gql('{ site(key: "deventer") { name } }', method="get", token=staff_token)["_response"]
     assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
     assert "ETag" not in response
+
+
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ('{ pageByRef(ref: "\\u0000") { title } }', None),
+        ('{ pageByRef(ref: "a\\u{0}b") { title } }', None),
+        ("query($ref: String!) { pageByRef(ref: $ref) { title } }", {"ref": "a\x00b"}),
+    ],
+)
+def test_a_nul_character_in_any_form_is_bad_input_not_a_server_error(gql, hub_content, query, variables):
+    body = gql(query, variables)  # a 5xx would not be JSON with a coded error
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_INPUT"]
