@@ -112,7 +112,9 @@ def test_when_opensearch_stops_pages_still_serve_search_says_so_and_nothing_is_l
     IndexTask.objects.update(available_at=IndexTask.objects.get().created_at)
     call_command("search_worker", "--once")
     assert outbox_status()["pending"] == 0
-    assert [h.ref for h in search("gestolen", viewer=Viewer()).hits] == ["product-rijbewijs"]
+    # The change made during the outage is applied: the page comes first (the thesaurus may add
+    # pages about lost documents after it).
+    assert [h.ref for h in search("gestolen", viewer=Viewer()).hits][:1] == ["product-rijbewijs"]
 
 
 def _graphql(client, query):
