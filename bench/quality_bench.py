@@ -11,19 +11,12 @@ Targets (issue 18): the whole site in under 60 s on this 2-core machine, the pag
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import statistics
 import sys
 import time
-from datetime import UTC, datetime
-from pathlib import Path
 
-from .sc_bench import Rollback, use_generated_database
+from .catalogue_run import Rollback, log, parse_args, use_generated_database, write_report
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-RESULTS = BASE_DIR / "bench" / "results"
 TARGET_RUN_S, TARGET_PANEL_MS = 60.0, 100.0
 
 
@@ -69,17 +62,8 @@ def measure(rounds: int, log) -> dict:
 
 
 def main(argv=None) -> None:
-    quick = os.environ.get("BENCH_QUICK") == "1"
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=200 if quick else 10_000)
-    parser.add_argument("--rounds", type=int, default=10 if quick else 30)
-    parser.add_argument("--out", default=str(RESULTS / "quality.json"))
-    args = parser.parse_args(argv)
-
-    def log(message):
-        print(message, file=sys.stderr, flush=True)
-
-    use_generated_database(args.pages, log)
+    args = parse_args(__doc__.splitlines()[0], "quality", (10, 30), argv)
+    use_generated_database(args.pages)
     measured = measure(args.rounds, log)
     summary = {
         **{k: v for k, v in measured.items() if not isinstance(v, dict)},
@@ -87,12 +71,8 @@ def main(argv=None) -> None:
         "target_panel_ms": TARGET_PANEL_MS,
         "run_within_target": measured["run_s"] < TARGET_RUN_S,
         "panel_within_target": measured["panel_p95_ms"] < TARGET_PANEL_MS,
-        "load_average": round(os.getloadavg()[0], 2),
     }
-    report = {"benchmark": "quality", "created": datetime.now(UTC).isoformat(timespec="seconds"), "summary": summary}
-    report["detail"] = measured
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_report("quality", args.out, summary, measured)
     print(f"Content quality, {measured['pages']:,} pages")
     print(f"{'measure':<30}{'value':>10}{'target':>10}")
     print(f"{'full check, internal (s)':<30}{measured['run_s']:>10.1f}{TARGET_RUN_S:>10.0f}")

@@ -14,48 +14,16 @@ With BENCH_QUICK=1 (`make bench` --quick): 200 products, 50 rounds.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import statistics
-import subprocess
 import sys
 import time
-from datetime import UTC, datetime
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-RESULTS = BASE_DIR / "bench" / "results"
+from .catalogue_run import Rollback, log, parse_args, use_generated_database, write_report
+
 FEED = "/open/samenwerkende-catalogi.xml"
 DEVENTER = "http://standaarden.overheid.nl/owms/terms/Deventer_(gemeente)"
 UPL = "http://standaarden.overheid.nl/owms/terms/"
 TARGET_BUILD_S, TARGET_CACHED_MS = 10.0, 10.0
-
-
-class Rollback(Exception):
-    """Leaves the benchmark's transaction without committing what it set up."""
-
-
-def use_generated_database(pages: int, log) -> None:
-    """Make (or reuse) the generated database and point this process at it."""
-    from .api_bench import database_env
-
-    env = database_env(pages)
-    started = time.perf_counter()
-    done = subprocess.run(  # noqa: S603 - our own module
-        [sys.executable, "-m", "bench.generate", "--pages", str(pages), "--json"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    generated = json.loads(done.stdout.strip().splitlines()[-1])
-    log(f"database ready in {time.perf_counter() - started:.0f} s: {generated['database']}")
-    os.environ.update({k: v for k, v in env.items() if k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    if not env.get("DATABASE_URL"):
-        os.environ["BENCH_SQLITE"] = generated["database"]
 
 
 def _prepare() -> int:
@@ -139,17 +107,8 @@ def measure(rounds: int, log) -> dict:
 
 
 def main(argv=None) -> None:
-    quick = os.environ.get("BENCH_QUICK") == "1"
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=200 if quick else 10_000)
-    parser.add_argument("--rounds", type=int, default=50 if quick else 200)
-    parser.add_argument("--out", default=str(RESULTS / "sc.json"))
-    args = parser.parse_args(argv)
-
-    def log(message):
-        print(message, file=sys.stderr, flush=True)
-
-    use_generated_database(args.pages, log)
+    args = parse_args(__doc__.splitlines()[0], "sc", (50, 200), argv)
+    use_generated_database(args.pages)
     measured = measure(args.rounds, log)
     summary = {
         "pages": args.pages,
@@ -161,12 +120,8 @@ def main(argv=None) -> None:
         "target_cached_ms": TARGET_CACHED_MS,
         "build_within_target": measured["build_cold_s"] < TARGET_BUILD_S,
         "cached_within_target": measured["cached"]["p95_ms"] < TARGET_CACHED_MS,
-        "load_average": round(os.getloadavg()[0], 2),
     }
-    report = {"benchmark": "sc", "created": datetime.now(UTC).isoformat(timespec="seconds"), "summary": summary}
-    report["detail"] = measured
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_report("sc", args.out, summary, measured)
 
     print(f"Samenwerkende Catalogi feed, {measured['products_in_feed']:,} products ({measured['feed_mb']} MB)")
     print(f"{'measure':<34}{'value':>12}{'target':>10}")

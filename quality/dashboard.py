@@ -28,15 +28,19 @@ def site_keys_of(user) -> list[str] | None:
     return keys if keys and len(keys) == len(names) else None
 
 
-class DuePagesPanel(Component):
+class EditorPanel(Component):
+    """A dashboard panel for one signed-in editor."""
+
+    def __init__(self, user):
+        self.user = user
+
+
+class DuePagesPanel(EditorPanel):
     """The pages of the editor's teams whose review date has passed or passes within 30 days."""
 
     name = "hub_due_pages"
     order = 110
     template_name = "quality/dashboard/due_pages.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         teams = list(teams_of(self.user))
@@ -56,15 +60,12 @@ class DuePagesPanel(Component):
         }
 
 
-class FeedbackPanel(Component):
+class FeedbackPanel(EditorPanel):
     """The newest open feedback from residents and KCC on the pages of the editor's teams."""
 
     name = "hub_feedback"
     order = 120
     template_name = "quality/dashboard/feedback.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         teams = list(teams_of(self.user))
@@ -77,15 +78,12 @@ class FeedbackPanel(Component):
         return {"teams": teams, "items": items, "list_url": reverse("feedback:index")}
 
 
-class ZeroResultsPanel(Component):
+class ZeroResultsPanel(EditorPanel):
     """This week's searches that found nothing, most asked first (on the editor's own sites)."""
 
     name = "hub_zero_results"
     order = 130
     template_name = "quality/dashboard/zero_results.html"
-
-    def __init__(self, user):
-        self.user = user
 
     def get_context_data(self, parent_context):
         start, end = Week.parse(None).bounds
