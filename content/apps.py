@@ -14,6 +14,7 @@ class ContentConfig(AppConfig):
 
         from .models import SiteConfig
         from .models.pages import HUB_PAGE_MODELS
+        from .serving import attach_to_page_models as serve_on_websites
         from .signals import clear_tombstones, ensure_roles, record_deleted, record_unpublished, site_editors_for_config
         from .translation_admin import attach_to_page_models
         from .translations import record_new_translation
@@ -21,6 +22,7 @@ class ContentConfig(AppConfig):
         post_migrate.connect(ensure_roles, sender=self)
         copy_for_translation_done.connect(record_new_translation, dispatch_uid="hub-translation-synced")
         attach_to_page_models()
+        serve_on_websites()
         post_save.connect(site_editors_for_config, sender=SiteConfig, dispatch_uid="hub-site-editors")
         for model in HUB_PAGE_MODELS:
             page_unpublished.connect(record_unpublished, sender=model, dispatch_uid=f"tomb-unpub-{model.__name__}")
