@@ -22,7 +22,8 @@ from . import grants
 logger = logging.getLogger("hub.signin")
 
 MESSAGES = {
-    grants.RETURN_URL_NOT_ALLOWED: "Deze pagina mag geen inlogcode krijgen. Open de KCC-console en probeer het opnieuw.",
+    grants.RETURN_URL_NOT_ALLOWED: "Deze pagina mag geen inlogcode krijgen. "
+    "Open de KCC-console en probeer het opnieuw.",
     grants.NOT_STAFF: "U kunt de KCC-console niet gebruiken: uw account mag geen interne informatie zien. "
     "Vraag de functioneel beheerder om u toe te voegen aan de groep KCC-medewerkers.",
 }
