@@ -38,6 +38,10 @@ if FRONTEND_KIND not in KINDS:
     raise ImproperlyConfigured(f"FRONTEND_KIND must be one of {', '.join(KINDS)}.")
 FRONTEND_SITE_KEY = _env("FRONTEND_SITE_KEY", _instance.site_key)
 HUB_GRAPHQL_URL = _env("HUB_GRAPHQL_URL", "http://localhost:8000/graphql/")
+# The KCC console signs in through the hub: the browser goes to HUB_SIGNIN_URL, this server
+# exchanges the code at HUB_SIGNIN_URL + "token/" (both default to the hub of HUB_GRAPHQL_URL).
+HUB_SIGNIN_URL = _env("HUB_SIGNIN_URL", HUB_GRAPHQL_URL.rstrip("/").removesuffix("graphql") + "inloggen/kcc/")
+HUB_SIGNIN_SERVER_URL = _env("HUB_SIGNIN_SERVER_URL", HUB_SIGNIN_URL)
 # Origin of the Wagtail admin whose preview pane may frame this front-end.
 HUB_ADMIN_ORIGIN = _env("HUB_ADMIN_ORIGIN", "http://localhost:8000")
 # Seconds that the site (menu, theme) and the hub's capabilities are kept in memory.
