@@ -104,6 +104,9 @@ WHITENOISE_MAX_AGE = 300
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("FRONTEND_SECURE_COOKIES", False)
 CSRF_COOKIE_HTTPONLY = True
+# The hub (admin, sign-in) and the front-ends may share a host name on different ports, where
+# browsers share cookies: a name of its own keeps the two CSRF secrets apart.
+CSRF_COOKIE_NAME = "frontend_csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Framing is governed by CSP frame-ancestors (see middleware); X-Frame-Options cannot name
