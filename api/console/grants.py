@@ -84,23 +84,32 @@ def issue_code(user, return_url: str) -> str:
     return code
 
 
-@transaction.atomic
 def exchange_code(code: str, return_url: str) -> StaffTokens:
     """The staff tokens for a one-time code. A second use revokes what the first one gave."""
+    result = _exchange_code(code, return_url)
+    if isinstance(result, GrantRefused):
+        raise result
+    return result
+
+
+@transaction.atomic
+def _exchange_code(code: str, return_url: str) -> StaffTokens | GrantRefused:
+    # Returns the refusal instead of raising it, so that the revocation of a reused code's
+    # tokens is committed with the transaction rather than rolled back.
     sign_in = ConsoleSignIn.objects.select_for_update().filter(code_hash=_hash(code or "")).first()
     if sign_in is None:
-        raise GrantRefused(CODE_INVALID, "Unknown code.")
+        return GrantRefused(CODE_INVALID, "Unknown code.")
     now = timezone.now()
     if sign_in.code_used_at is not None:
         _end(sign_in, now)
         logger.warning("KCC console: code of %s used twice; its tokens are revoked", sign_in.user.username)
-        raise GrantRefused(CODE_USED, "This code has been used already.")
+        return GrantRefused(CODE_USED, "This code has been used already.")
     if sign_in.code_expires_at < now:
-        raise GrantRefused(CODE_EXPIRED, "This code has expired.")
+        return GrantRefused(CODE_EXPIRED, "This code has expired.")
     if sign_in.return_url != return_url:
-        raise GrantRefused(RETURN_URL_MISMATCH, "The code was issued for another return URL.")
+        return GrantRefused(RETURN_URL_MISMATCH, "The code was issued for another return URL.")
     if not may_use_console(sign_in.user):
-        raise GrantRefused(NOT_STAFF, "This user may no longer see internal content.")
+        return GrantRefused(NOT_STAFF, "This user may no longer see internal content.")
     sign_in.code_used_at = now
     return _new_tokens(sign_in, now)
 
