@@ -73,7 +73,7 @@ def test_a_resident_without_javascript_sends_feedback_and_no_personal_data_is_ke
         assert "Bedankt voor uw reactie" in thanks.inner_text()
         assert "persoonlijke gegevens uit uw opmerking gehaald" in thanks.inner_text()
         cookies = context.cookies()
-        assert [c["name"] for c in cookies] == ["csrftoken"]
+        assert [c["name"] for c in cookies] == ["frontend_csrftoken"]
         assert cookies[0]["httpOnly"]
     finally:
         context.close()
