@@ -40,6 +40,22 @@ except ValueError as error:
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("hub.signin.oidc.HubOIDCBackend")
+    _missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_ISSUER",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+        if not globals()[name]
+    ]
+    if _missing:
+        raise ImproperlyConfigured(f"OIDC_RP_CLIENT_ID is set, so these are required too: {', '.join(_missing)}")
+    if not isinstance(HUB_OIDC_GROUP_MAP, dict) or not HUB_OIDC_GROUP_MAP:
+        raise ImproperlyConfigured("OIDC_RP_CLIENT_ID is set: HUB_OIDC_GROUP_MAP must map provider groups to roles.")
 
 # The KCC console signs in through the hub: the return URLs the hub may send a one-time code to
 # (exact matches), how long a code lives, and how long a staff token and its refresh token live.

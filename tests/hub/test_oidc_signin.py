@@ -162,3 +162,22 @@ def test_an_error_from_the_provider_is_refused_and_logged(oidc, client, caplog):
         response = client.get("/oidc/callback/?error=access_denied&error_description=nee")
     assert response["Location"] == "/admin/login/"
     assert "access_denied" in caplog.text
+
+
+def test_the_hub_refuses_to_start_with_half_an_oidc_configuration():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test", "OIDC_RP_CLIENT_ID": "contenthub"}
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "OIDC_OP_ISSUER" in result.stderr
