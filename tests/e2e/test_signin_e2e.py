@@ -149,3 +149,28 @@ def test_a_return_url_the_hub_does_not_know_gets_a_dutch_refusal(live_server, br
     page.goto(live_server.url + "/inloggen/kcc/?return=https://aanvaller.example/terug/&state=x")
     assert page.get_by_text("Deze pagina mag geen inlogcode krijgen").is_visible()
     assert "RETURN_URL_NOT_ALLOWED" in page.content()
+
+
+def test_a_kcc_employee_signs_in_to_the_console_with_the_organisation_account(
+    live_server, roles, frontends, provider, chromium, settings
+):
+    from api.models import ConsoleSignIn
+
+    provider.settings(settings)
+    console = frontends["kcc"]
+    settings.HUB_CONSOLE_RETURN_URLS = [console + "/inloggen/terug/"]
+    context = chromium.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(console + "/")
+    page.get_by_role("link", name="Inloggen", exact=True).click()
+    page.wait_for_url(live_server.url + "/admin/login/**")
+    page.get_by_role("link", name="Inloggen met uw organisatie-account").click()
+    page.fill("input[name=login]", "karim")
+    page.fill("input[name=password]", "wachtwoord-bij-de-gemeente")
+    page.click("button[type=submit]")
+    page.wait_for_url(console + "/")
+    page.goto(console + "/antwoord/answer-intern-noodpaspoort/")
+    assert "GEHEIM-INTERN" in page.locator("main").inner_text()
+    assert ConsoleSignIn.objects.get().user.email == "karim@gemeente.example"
+    context.close()
