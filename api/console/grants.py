@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import APIToken
 
@@ -74,6 +75,7 @@ def issue_code(user, return_url: str) -> str:
     check_return_url(return_url)
     if not may_use_console(user):
         raise GrantRefused(NOT_STAFF, f"{user.username} may not see internal content.")
+    forget_old_sign_ins()
     code = secrets.token_urlsafe(32)
     ConsoleSignIn.objects.create(
         user=user,
@@ -168,3 +170,18 @@ def _end(sign_in: ConsoleSignIn, now) -> None:
     sign_in.ended_at = sign_in.ended_at or now
     sign_in.code_used_at = sign_in.code_used_at or now
     sign_in.save()
+
+
+def forget_old_sign_ins(keep=timedelta(days=1)) -> int:
+    """Delete sign-ins (and their tokens) that ended, or could no longer be used, a day ago:
+    nothing about them is needed after that. Runs at every new sign-in."""
+    before = timezone.now() - keep
+    old = ConsoleSignIn.objects.filter(
+        Q(ended_at__lt=before)
+        | Q(refresh_expires_at__lt=before)
+        | Q(code_used_at__isnull=True, code_expires_at__lt=before)
+    )
+    token_ids = [pk for pk in old.values_list("api_token_id", flat=True) if pk]
+    count, _ = old.delete()
+    APIToken.objects.filter(pk__in=token_ids).delete()
+    return count

@@ -148,3 +148,14 @@ def test_an_access_token_revokes_its_sign_in_too(kcc_client):
 def test_a_pasted_token_from_issue_token_still_works(staff_user):
     _, token = APIToken.create_token(user=staff_user, name="script")
     assert user_for_token(token) == staff_user
+
+
+def test_sign_ins_that_ended_a_day_ago_are_forgotten_with_their_tokens(kcc_client):
+    ended = _exchange(kcc_client, _code(kcc_client)).json()
+    kcc_client.post("/inloggen/kcc/intrekken/", {"token": ended["refresh_token"]})
+    live = _exchange(kcc_client, _code(kcc_client)).json()
+    ConsoleSignIn.objects.filter(ended_at__isnull=False).update(ended_at=timezone.now() - timedelta(days=2))
+
+    _code(kcc_client)  # a new sign-in cleans up
+    assert ConsoleSignIn.objects.filter(ended_at__isnull=False).count() == 0
+    assert APIToken.objects.count() == 1 and user_for_token(live["access_token"]) is not None
