@@ -44,11 +44,13 @@ def group_map() -> dict[str, list[str]]:
     """HUB_OIDC_GROUP_MAP as provider group -> hub groups; names that are no role are dropped."""
     result = {}
     for provider_group, hub_groups in settings.HUB_OIDC_GROUP_MAP.items():
-        names = [hub_groups] if isinstance(hub_groups, str) else list(hub_groups)
-        wrong = [name for name in names if not is_role_group(name)]
+        names = [hub_groups] if isinstance(hub_groups, str) else hub_groups
+        if not isinstance(names, list):
+            names = []
+        wrong = [name for name in names if not isinstance(name, str) or not is_role_group(name)]
         if wrong:
-            logger.warning("HUB_OIDC_GROUP_MAP: %s is no role of the hub; ignored", ", ".join(wrong))
-        result[str(provider_group)] = [name for name in names if is_role_group(name)]
+            logger.warning("HUB_OIDC_GROUP_MAP: %r is no role of the hub; ignored", wrong)
+        result[str(provider_group)] = [name for name in names if name not in wrong]
     return result
 
 

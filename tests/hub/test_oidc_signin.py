@@ -181,3 +181,18 @@ def test_the_hub_refuses_to_start_with_half_an_oidc_configuration():
     )
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and "OIDC_OP_ISSUER" in result.stderr
+
+
+def test_only_roles_of_the_hub_can_be_given_by_the_provider(settings, caplog):
+    from hub.signin.oidc import mapped_groups
+
+    settings.HUB_OIDC_GROUP_MAP = {
+        "gg-web": ["Webredacteuren", "Beheerders", 7],
+        "gg-site": "Redacteuren verkeer",
+        "gg-leeg": "Redacteuren ",
+        "gg-raar": {"x": 1},
+    }
+    with caplog.at_level(logging.WARNING, logger="hub.signin"):
+        groups = mapped_groups({"groups": ["gg-web", "gg-site", "gg-leeg", "gg-raar", "onbekend"]})
+    assert groups == {"Webredacteuren", "Redacteuren verkeer"}
+    assert "'Beheerders'" in caplog.text
