@@ -1,6 +1,7 @@
 """The hub's endpoints for the KCC console's sign-in (see grants.py and docs/security.md).
 
-GET  /inloggen/kcc/?return=<url>&state=<s>  sign in at the hub if needed, back with ?code=&state=
+GET  /inloggen/kcc/?return=<url>&state=<s>  sign in at the hub if needed, then a page that
+                                            moves on to <url>?code=&state= (meta refresh)
 POST /inloggen/kcc/token/                   grant_type=authorization_code (code, return_url) or
                                             grant_type=refresh_token (refresh_token) -> JSON tokens
 POST /inloggen/kcc/intrekken/               token=<access or refresh token> -> the sign-in ends
@@ -11,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -44,7 +45,13 @@ def start(request):
         context = {"code": refusal.code, "message": MESSAGES.get(refusal.code, refusal.message)}
         return render(request, "api/console_refused.html", context, status=status)
     separator = "&" if "?" in return_url else "?"
-    return redirect(return_url + separator + urlencode({"code": code, "state": request.GET.get("state", "")}))
+    url = return_url + separator + urlencode({"code": code, "state": request.GET.get("state", "")})
+    # A page that moves on by itself, not a redirect: the sign-in before it may have been a form
+    # (the local sign-in, a second factor), and a browser applies the hub's CSP form-action to
+    # every redirect after a form, so a redirect to the console's origin would be blocked.
+    response = render(request, "api/console_continue.html", {"url": url})
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _error(refusal: grants.GrantRefused, status: int = 400) -> JsonResponse:

@@ -25,7 +25,7 @@ OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile groups")
 OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
 OIDC_USE_PKCE = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
-OIDC_CALLBACK_CLASS = "hub.signin.views.HubOIDCCallbackView"
+OIDC_CALLBACK_CLASS = "hub.oidc.views.HubOIDCCallbackView"
 LOGIN_REDIRECT_URL = "/admin/"
 LOGIN_REDIRECT_URL_FAILURE = "/admin/login/"
 # Which claim holds the provider's groups, and which hub group each of them gives. A provider
@@ -39,7 +39,7 @@ except ValueError as error:
 
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 if OIDC_RP_CLIENT_ID:
-    AUTHENTICATION_BACKENDS.append("hub.signin.oidc.HubOIDCBackend")
+    AUTHENTICATION_BACKENDS.append("hub.oidc.backend.HubOIDCBackend")
     _missing = [
         name
         for name in (

@@ -1,6 +1,8 @@
 """The KCC console's sign-in through the hub: a one-time code for a registered return URL,
 exchanged once for a short-lived staff token, refreshed, revoked. Errors carry stable codes."""
 
+import html
+import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,8 +28,12 @@ def kcc_client(client, staff_user):
 
 def _code(client, return_url=RETURN, state="s1"):
     response = client.get("/inloggen/kcc/", {"return": return_url, "state": state})
-    assert response.status_code == 302, response.content
-    location = urlsplit(response["Location"])
+    assert response.status_code == 200, response.content
+    assert response["Referrer-Policy"] == "no-referrer" and "no-store" in response["Cache-Control"]
+    page = response.content.decode()
+    url = html.unescape(re.search(r'http-equiv="refresh" content="0;url=([^"]+)"', page).group(1))
+    assert f'href="{html.escape(url)}"' in page or f'href="{url}"' in page
+    location = urlsplit(url)
     assert f"{location.scheme}://{location.netloc}{location.path}" == return_url
     query = parse_qs(location.query)
     assert query["state"] == [state]

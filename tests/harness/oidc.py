@@ -70,7 +70,7 @@ class Provider:
         settings.HUB_OIDC_GROUP_MAP = GROUP_MAP
         settings.AUTHENTICATION_BACKENDS = [
             "django.contrib.auth.backends.ModelBackend",
-            "hub.signin.oidc.HubOIDCBackend",
+            "hub.oidc.backend.HubOIDCBackend",
         ]
 
 

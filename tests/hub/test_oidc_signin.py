@@ -184,7 +184,7 @@ def test_the_hub_refuses_to_start_with_half_an_oidc_configuration():
 
 
 def test_only_roles_of_the_hub_can_be_given_by_the_provider(settings, caplog):
-    from hub.signin.oidc import mapped_groups
+    from hub.oidc.backend import mapped_groups
 
     settings.HUB_OIDC_GROUP_MAP = {
         "gg-web": ["Webredacteuren", "Beheerders", 7],

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.contrib.auth.models import User
 
-from hub.signin.oidc import HubOIDCBackend
+from hub.oidc.backend import HubOIDCBackend
 from tests.harness.oidc import CLIENT_ID, GROUP_MAP
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def hub_trusts_test_key(settings):
     settings.OIDC_OP_USER_ENDPOINT = ISSUER + "/me"
     settings.OIDC_RP_IDP_SIGN_KEY = _pem(TRUSTED)
     settings.HUB_OIDC_GROUP_MAP = GROUP_MAP
-    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "hub.signin.oidc.HubOIDCBackend"]
+    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "hub.oidc.backend.HubOIDCBackend"]
 
 
 def _claims(session_nonce, **changes):

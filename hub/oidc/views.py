@@ -9,7 +9,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
-from .oidc import refuse
+from .backend import refuse
 
 
 def _require_oidc():
