@@ -48,6 +48,8 @@ def user_for_token(token: str):
     record = (
         APIToken.objects.select_related("user")
         .filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True)
+        # A token of the KCC console's sign-in lives a short time (api/console/grants.py).
+        .exclude(console_sign_in__token_expires_at__lte=timezone.now())
         .first()
     )
     if record is None or not record.user.is_active:

@@ -38,6 +38,10 @@ if FRONTEND_KIND not in KINDS:
     raise ImproperlyConfigured(f"FRONTEND_KIND must be one of {', '.join(KINDS)}.")
 FRONTEND_SITE_KEY = _env("FRONTEND_SITE_KEY", _instance.site_key)
 HUB_GRAPHQL_URL = _env("HUB_GRAPHQL_URL", "http://localhost:8000/graphql/")
+# The KCC console signs in through the hub: the browser goes to HUB_SIGNIN_URL, this server
+# exchanges the code at HUB_SIGNIN_URL + "token/" (both default to the hub of HUB_GRAPHQL_URL).
+HUB_SIGNIN_URL = _env("HUB_SIGNIN_URL", HUB_GRAPHQL_URL.rstrip("/").removesuffix("graphql") + "inloggen/kcc/")
+HUB_SIGNIN_SERVER_URL = _env("HUB_SIGNIN_SERVER_URL", HUB_SIGNIN_URL)
 # Origin of the Wagtail admin whose preview pane may frame this front-end.
 HUB_ADMIN_ORIGIN = _env("HUB_ADMIN_ORIGIN", "http://localhost:8000")
 # Seconds that the site (menu, theme) and the hub's capabilities are kept in memory.
@@ -100,6 +104,9 @@ WHITENOISE_MAX_AGE = 300
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("FRONTEND_SECURE_COOKIES", False)
 CSRF_COOKIE_HTTPONLY = True
+# The hub (admin, sign-in) and the front-ends may share a host name on different ports, where
+# browsers share cookies: a name of its own keeps the two CSRF secrets apart.
+CSRF_COOKIE_NAME = "frontend_csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Framing is governed by CSP frame-ancestors (see middleware); X-Frame-Options cannot name

@@ -12,6 +12,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
     path("health/", health, name="health"),
+    path("oidc/", include("hub.oidc.urls")),
+    path("inloggen/kcc/", include("api.console.urls")),
     path("open/", include("syndication.urls")),
 ]
 

@@ -1,12 +1,14 @@
 from django.urls import include, path
 
-from ..views import kcc
+from ..views import kcc, kcc_signin
 from .website import handler400, handler403, handler404, handler500  # noqa: F401
 
 app_patterns = (
     [
         path("", kcc.console, name="console"),
         path("inloggen/", kcc.sign_in, name="sign_in"),
+        path("inloggen/start/", kcc_signin.start, name="sign_in_start"),
+        path("inloggen/terug/", kcc_signin.back, name="sign_in_return"),
         path("uitloggen/", kcc.sign_out, name="sign_out"),
         path("antwoord/<str:ref>/", kcc.answer, name="answer"),
         path("antwoord/<str:ref>/melden/", kcc.mark_answer, name="mark_answer"),

@@ -1,29 +1,25 @@
-"""KCC console: staff sign in once with a hub token, then search and read the answer aloud.
+"""KCC console: staff sign in through the hub, then search and read the answer aloud.
 
-The token sits in a signed, HttpOnly cookie. Without it every page redirects to sign-in.
+The staff token sits in a signed, HttpOnly cookie (kcc_signin.py). Without it every page
+redirects to sign-in.
 """
 
 import logging
 from functools import wraps
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import hub_client, hub_feedback, hub_search
+from .kcc_signin import COOKIE, SALT, clear_cookies, fresh_token, revoke_at_hub, set_pasted_token, store_refreshed
+from .kcc_signin import staff_token as staff_token
 
+__all__ = ["COOKIE", "SALT"]
 logger = logging.getLogger(__name__)
-COOKIE = "kcc_token"
-SALT = "frontend_sites.kcc.token"
-MAX_AGE = 60 * 60 * 10  # one working day
 FALLBACK_MATCH_PAGES = 5
-
-
-def staff_token(request) -> str | None:
-    return request.get_signed_cookie(COOKIE, default=None, salt=SALT, max_age=MAX_AGE)
 
 
 def sign_in_redirect(request):
@@ -33,11 +29,12 @@ def sign_in_redirect(request):
 def staff_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        token = staff_token(request)
+        token, refreshed = fresh_token(request)
         if not token:
             return sign_in_redirect(request)
         request.kcc_token = token
         response = view(request, *args, **kwargs)
+        store_refreshed(response, refreshed)
         response["Cache-Control"] = "no-store"
         return response
 
@@ -58,15 +55,7 @@ def sign_in(request):
             if not target.startswith("/") or target.startswith("//"):
                 target = "/"
             response = redirect(target)
-            response.set_signed_cookie(
-                COOKIE,
-                token,
-                salt=SALT,
-                max_age=MAX_AGE,
-                httponly=True,
-                samesite="Strict",
-                secure=settings.SESSION_COOKIE_SECURE,
-            )
+            set_pasted_token(response, token)
             return response
     response = render(
         request,
@@ -90,8 +79,9 @@ def _token_works(token: str) -> bool:
 
 @require_POST
 def sign_out(request):
+    revoke_at_hub(request)
     response = redirect("kcc:sign_in")
-    response.delete_cookie(COOKIE, samesite="Strict")
+    clear_cookies(response)
     return response
 
 
@@ -134,7 +124,7 @@ def _fallback_search(query: str, token: str) -> hub_search.SearchResult:
 
 def sign_out_expired(request):
     response = redirect(reverse("kcc:sign_in") + "?verlopen=1")
-    response.delete_cookie(COOKIE, samesite="Strict")
+    clear_cookies(response)
     return response
 
 

@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "hub.oidc.context.oidc",
             ],
         },
     },
@@ -233,3 +234,6 @@ HUB_LINK_CHECK = {
 
 # Content quality (docs/quality.md): a document larger than this is reported as too big, not read.
 HUB_QUALITY_DOCUMENT_MAX_BYTES = env_int("HUB_QUALITY_DOCUMENT_MAX_MB", 50) * 1024 * 1024
+
+# Staff sign-in: OpenID Connect and the KCC console's sign-in through the hub.
+from .signin import *  # noqa: E402, F403

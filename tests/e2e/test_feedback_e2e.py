@@ -73,7 +73,7 @@ def test_a_resident_without_javascript_sends_feedback_and_no_personal_data_is_ke
         assert "Bedankt voor uw reactie" in thanks.inner_text()
         assert "persoonlijke gegevens uit uw opmerking gehaald" in thanks.inner_text()
         cookies = context.cookies()
-        assert [c["name"] for c in cookies] == ["csrftoken"]
+        assert [c["name"] for c in cookies] == ["frontend_csrftoken"]
         assert cookies[0]["httpOnly"]
     finally:
         context.close()
@@ -138,8 +138,9 @@ def test_a_resident_sends_feedback_in_the_app(content, app_frontend, browser_pag
 def test_a_kcc_employee_marks_an_answer_as_out_of_date(content, frontends, browser_page, staff_token):
     page = browser_page
     page.goto(frontends["kcc"] + "/inloggen/")
+    page.get_by_text("Inloggen met een code van de beheerder").click()
     page.get_by_label("Uw code").fill(staff_token)
-    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Inloggen met code").click()
     page.goto(frontends["kcc"] + "/antwoord/answer-intern-noodpaspoort/")
     page.get_by_label("Verouderd").check()
     page.get_by_label("Wat klopt er niet?").fill("De termijn is nu 5 dagen. Inwoner belde vanaf 0612345678.")

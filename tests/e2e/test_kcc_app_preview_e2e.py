@@ -19,12 +19,13 @@ def test_anonymous_kcc_access_shows_nothing(content, frontends, browser_page):
 def test_a_kcc_employee_signs_in_and_finds_the_answer_to_read_aloud(content, frontends, browser_page, staff_token):
     page = browser_page
     page.goto(frontends["kcc"] + "/")
+    page.get_by_text("Inloggen met een code van de beheerder").click()
     page.get_by_label("Uw code").fill("wagtail_wrong-token")
-    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Inloggen met code").click()
     assert page.get_by_text("Deze code werkt niet").is_visible()
 
     page.get_by_label("Uw code").fill(staff_token)
-    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Inloggen met code").click()
     page.get_by_label("Wat vraagt de inwoner?").fill("paspoort kwijt")
     page.get_by_role("button", name="Zoeken").click()
     page.get_by_role("link", name="Wat doe ik als mijn paspoort kwijt is?").click()

@@ -6,6 +6,7 @@ views and templates run for real; only the network answer is made up.
 
 import json
 import re
+from urllib.parse import parse_qs
 
 import httpx
 import pytest
@@ -190,6 +191,7 @@ class FakeHub:
         self.requests: list[dict] = []
         self.down = False
         self.pages = {"/": page(), PRODUCT["path"]: PRODUCT, ANSWER["path"]: ANSWER}
+        self.sign_in_answers = {"intrekken/": lambda form: (200, {"revoked": True})}
         self.handlers = {
             "Site": lambda v: {"data": {"site": SITE}},
             "Page": self.page,
@@ -200,6 +202,14 @@ class FakeHub:
             },
         }
 
+    def sign_in(self, request: httpx.Request) -> httpx.Response:
+        """The hub's sign-in endpoints for the KCC console (token/, intrekken/)."""
+        form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
+        endpoint = request.url.path.removeprefix("/inloggen/kcc/")
+        self.requests.append({"operation": f"sign-in:{endpoint}", "variables": form, "authorization": None})
+        status, answer = self.sign_in_answers[endpoint](form)
+        return httpx.Response(status, json=answer)
+
     def page(self, variables):
         found = self.pages.get(variables["path"])
         return {"data": {"page": found}} if found else not_found("page")
@@ -207,6 +217,8 @@ class FakeHub:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         if self.down:
             raise httpx.ConnectError("connection refused", request=request)
+        if request.url.path.startswith("/inloggen/kcc/"):
+            return self.sign_in(request)
         body = json.loads(request.content)
         name = OPERATION.search(body["query"]).group(2)
         self.requests.append(
@@ -248,6 +260,9 @@ def _frontend_settings(kind: str, site_key: str, fake):
         FRONTEND_SITE_KEY=site_key,
         HUB_GRAPHQL_URL="http://hub.test/graphql/",
         HUB_ADMIN_ORIGIN="http://localhost:8000",
+        HUB_SIGNIN_URL="http://hub.test/inloggen/kcc/",
+        HUB_SIGNIN_SERVER_URL="http://hub.test/inloggen/kcc/",
+        CSRF_COOKIE_NAME=frontend_settings.CSRF_COOKIE_NAME,
         FRONTEND_CACHE_SECONDS=0,
         FRONTEND_HUB_TIMEOUT=1,
         FRONTEND_HUB_TRANSPORT=httpx.MockTransport(fake),

@@ -42,7 +42,7 @@ def _csrf_client(frontend, kind="website"):
     frontend(kind)
     client = Client(enforce_csrf_checks=True, REMOTE_ADDR="198.51.100.23")
     response = client.get(PATH)
-    token = response.cookies["csrftoken"].value
+    token = response.cookies["frontend_csrftoken"].value
     return client, token
 
 
@@ -75,8 +75,8 @@ def test_a_hub_without_introspection_still_gets_the_form(frontend, hub):
 def test_the_only_cookie_is_the_csrf_cookie(frontend, hub):
     frontend("website")
     response = Client().get(PATH)
-    assert set(response.cookies) == {"csrftoken"}
-    assert response.cookies["csrftoken"]["samesite"] == "Lax"
+    assert set(response.cookies) == {"frontend_csrftoken"}
+    assert response.cookies["frontend_csrftoken"]["samesite"] == "Lax"
 
 
 def test_a_post_without_the_csrf_token_is_refused_and_nothing_is_sent(frontend, hub):

@@ -76,7 +76,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 "\nDemo ready (development only). Sign in at http://localhost:8000/admin/ with:\n"
                 + "\n".join(f"  {u:<18} / {DEMO_PASSWORD}   ({n})" for u, n, _, _ in ACCOUNTS)
-                + "\nA token for the KCC console: python manage.py issue_token kcc\n"
+                + "\nKCC console (http://localhost:8004/): click Inloggen and sign in at the hub as kcc.\n"
                 + "Teams: "
                 + "; ".join(f"{name}: {', '.join(members)}" for name, (_, members) in TEAMS.items())
                 + "\n"
