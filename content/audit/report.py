@@ -57,6 +57,10 @@ class AuditTrailFilterSet(SiteHistoryReportFilterSet):
             used.update(entries.get_actions())
         return [choice for choice in log_action_registry.get_choices() if choice[0] in used]
 
+    def get_users_queryset(self):
+        # Wagtail's report takes the users of page entries only; ours are of every log model.
+        return self.get_user_choices()
+
     def get_user_choices(self):
         ids = set()
         for entries in self._entries():
@@ -95,6 +99,13 @@ class AuditTrailView(LogEntriesView):
 
     def get_filename(self):
         return super().get_filename().replace("audit-log", "logboek")
+
+    def filter_queryset(self, queryset):
+        # A filter that does not parse (a date typed wrong) shows its error and no entries:
+        # an export of everything instead would look like the filtered answer.
+        if self.filters is not None and not self.filters.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
 
     def get_filtered_queryset(self):
         """As Wagtail's, with `visible_entries` instead of the per-object `viewable_by_user`."""
