@@ -31,7 +31,9 @@ def record_delivery(state: SyncState, outcome: str, error: str = "") -> None:
     if page is not None:
         log(instance=page, action=ACTIONS[outcome], data=data)
         return
-    PageLogEntry.objects.create(
+    # Wagtail's entry validates its page, which is gone; the column keeps the id without a
+    # database constraint (as Wagtail keeps a deleted page's history), so it is written as is.
+    entry = PageLogEntry(
         page_id=state.page_id,
         content_type=ContentType.objects.get_for_model(Page),
         label=f"pagina {state.page_id} (verwijderd)",
@@ -40,3 +42,4 @@ def record_delivery(state: SyncState, outcome: str, error: str = "") -> None:
         timestamp=timezone.now(),
         deleted=True,
     )
+    PageLogEntry.objects.bulk_create([entry])
