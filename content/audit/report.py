@@ -6,10 +6,12 @@ the entries of objects they may edit; it filters on a page as well; and its CSV 
 entry's message (a reason, an outcome) with every cell safe from spreadsheet formulas.
 
 Who may see it (docs/roles.md): superusers everything; holders of `wagtailcore.view_modellogentry`
-(the role `Eindredacteuren`) everything but sign-ins and API tokens; nobody else.
+(the role `Eindredacteuren`) everything but what concerns accounts (sign-ins, API tokens,
+users and groups); nobody else.
 """
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -30,16 +32,28 @@ def may_see_audit_trail(user) -> bool:
     return bool(user and user.is_active and (user.is_superuser or user.has_perm(VIEW_PERMISSION)))
 
 
+def _account_types():
+    from django.contrib.auth.models import Group
+    from wagtail.models import APIToken
+
+    return ContentType.objects.get_for_models(get_user_model(), Group, APIToken).values()
+
+
 def visible_entries(log_model, user):
-    """Every entry of one log model that this user may see in the trail."""
+    """Every entry of one log model that this user may see in the trail: superusers all; others
+    nothing about accounts (sign-ins, tokens, users and groups changed)."""
     entries = log_model.objects.all()
     if not user.is_superuser:
-        entries = entries.exclude(action__in=ACCOUNT_ACTIONS)
+        entries = entries.exclude(action__in=ACCOUNT_ACTIONS).exclude(content_type__in=list(_account_types()))
     return entries
 
 
+class PageIdFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a page id: whole, within the database's range
+
+
 class AuditTrailFilterSet(SiteHistoryReportFilterSet):
-    page = django_filters.NumberFilter(label="Pagina (ID)", method="filter_page", min_value=1)
+    page = PageIdFilter(label="Pagina (ID)", method="filter_page", min_value=1, max_value=2**31 - 1)
 
     def filter_page(self, queryset, name, value):
         if value is None:
