@@ -179,6 +179,9 @@ def test_a_final_editor_sees_the_logboek_without_sign_ins_and_tokens(client, rol
     assert response.status_code == 200 and "Logboek" in response.content.decode()
     actions = {row["Actie"] for row in exported(client)}
     assert "Publiceren" in actions
+    assert client.get(reverse("hub_audit_trail_results"), {"action": "wagtail.publish"}).status_code == 200
+    xlsx = logboek(client, export="xlsx")
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert not actions & {"Aangemeld", "Aanmelden mislukt", "API-token aanmaken", "API-token intrekken"}, actions
     client.force_login(superuser)
     assert {"Aanmelden mislukt", "API-token aanmaken"} <= {row["Actie"] for row in exported(client)}
@@ -204,6 +207,7 @@ def test_web_editors_site_editors_and_kcc_staff_may_not_open_the_logboek(client,
         response = logboek(client)
         assert response.status_code in (302, 403), username
         assert logboek(client, export="csv").status_code in (302, 403), username
+        assert client.get(reverse("hub_audit_trail_results")).status_code in (302, 403), username
         home = client.get(reverse("wagtailadmin_home")).content.decode()
         assert reverse(LOGBOEK) not in home, username
 
