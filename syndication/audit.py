@@ -1,6 +1,8 @@
 """Deliveries to the national catalogues in the audit trail: one entry per request outcome per
 page (SDG product per doelgroep, KISS object), on the page's own history, so an administrator can
-filter them in the "Logboek" and an editor sees them under the page's "Geschiedenis".
+filter them in the "Logboek" and an editor sees them under the page's "Geschiedenis". The
+Samenwerkende Catalogi feed is harvested, not pushed: each build of an organisation's feed is one
+entry on its site settings, with how many products are in it and which were left out.
 
 Only attempts are recorded: content that was delivered already and is not sent again is not.
 A page that has been deleted keeps its entries (Wagtail's page log does not need the page).
@@ -11,13 +13,14 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
-from content.audit.actions import DELIVERY_FAILED, DELIVERY_SENT, DELIVERY_WITHDRAWN
+from content.audit.actions import DELIVERY_FAILED, DELIVERY_SENT, DELIVERY_WITHDRAWN, FEED_BUILT
 
 from .models import SyncState
 
 SENT, WITHDRAWN, FAILED = "sent", "withdrawn", "failed"
 ACTIONS = {SENT: DELIVERY_SENT, WITHDRAWN: DELIVERY_WITHDRAWN, FAILED: DELIVERY_FAILED}
 ERROR_MAX = 500
+LEFT_OUT_LISTED = 50  # refs named in the entry; the count is always complete
 
 
 def record_delivery(state: SyncState, outcome: str, error: str = "") -> None:
@@ -43,3 +46,14 @@ def record_delivery(state: SyncState, outcome: str, error: str = "") -> None:
         deleted=True,
     )
     PageLogEntry.objects.bulk_create([entry])
+
+
+def record_feed_build(site_config, products: int, left_out: list[tuple[str, list[str]]]) -> None:
+    """Log one build of the SC feed of the organisation whose first site is `site_config`."""
+    data = {
+        "target": "sc",
+        "products": products,
+        "left_out": len(left_out),
+        "left_out_refs": [ref for ref, _reasons in left_out[:LEFT_OUT_LISTED]],
+    }
+    log(instance=site_config, action=FEED_BUILT, data=data)

@@ -13,6 +13,7 @@ SIGN_IN_FAILED = "hub.sign_in_failed"
 DELIVERY_SENT = "hub.delivery.sent"
 DELIVERY_WITHDRAWN = "hub.delivery.withdrawn"
 DELIVERY_FAILED = "hub.delivery.failed"
+FEED_BUILT = "hub.delivery.feed_built"
 # Wagtail's own action names for API tokens, reused by our commands (names, not secrets).
 TOKEN_CREATED = "wagtail.apitoken.create"  # noqa: S105
 TOKEN_REVOKED = "wagtail.apitoken.revoke"  # noqa: S105
@@ -85,7 +86,18 @@ class DeliveryFailed(_Delivery):
     verb = "Levering mislukt aan"
 
 
+class FeedBuilt(LogFormatter):
+    label = "Feed voor landelijke catalogus opgebouwd"
+
+    def format_message(self, entry):
+        data = entry.data or {}
+        target = TARGET_NAMES.get(data.get("target"), data.get("target", ""))
+        left_out = data.get("left_out", 0)
+        return f"Feed voor {target} opgebouwd: {data.get('products', 0)} producten, {left_out} weggelaten"
+
+
 FORMATTERS = {
+    FEED_BUILT: FeedBuilt,
     B1_OVERRIDE: B1Override,
     SIGN_IN: SignIn,
     SIGN_IN_FAILED: SignInFailed,
