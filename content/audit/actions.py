@@ -48,7 +48,8 @@ class SignInFailed(LogFormatter):
 
     def format_message(self, entry):
         username = (entry.data or {}).get("username", "")
-        return f"Aanmelden mislukt als '{username}' met {_method(entry)}{_address(entry)}"
+        as_whom = f" als '{username}'" if username else ""
+        return f"Aanmelden mislukt{as_whom} met {_method(entry)}{_address(entry)}"
 
 
 class B1Override(LogFormatter):

@@ -8,27 +8,28 @@ already masks them in `credentials`, and we read only the username from it.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from .actions import LOCAL, ORGANISATION, SIGN_IN, SIGN_IN_FAILED
 
 USERNAME_MAX = 150
+DEFAULT_LOCAL_BACKENDS = (
+    "django.contrib.auth.backends.ModelBackend",
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+)
 
 
 def sign_in_method(backend_path: str | None) -> str:
-    """`local` for Django's own password check (and backends built on it), else `organisation`."""
+    """`local` for the backends in `HUB_AUDIT_LOCAL_BACKENDS` (Django's own password check),
+    `organisation` for any other (OpenID Connect). A list, not a class check: the OpenID Connect
+    backend (mozilla-django-oidc) is itself a subclass of Django's `ModelBackend`."""
     if not backend_path:
         return LOCAL
-    try:
-        backend = import_string(backend_path)
-    except ImportError:
-        return ORGANISATION
-    return LOCAL if isinstance(backend, type) and issubclass(backend, ModelBackend) else ORGANISATION
+    local = getattr(settings, "HUB_AUDIT_LOCAL_BACKENDS", DEFAULT_LOCAL_BACKENDS)
+    return LOCAL if backend_path in local else ORGANISATION
 
 
 def _address(request) -> str | None:

@@ -219,6 +219,11 @@ HUB_FEEDBACK = {
 # HUB_AUDIT_RECORD_ADDRESS is on (AVG: off unless the gemeente's security policy asks for it).
 HUB_AUDIT_RETENTION_DAYS = env_int("HUB_AUDIT_RETENTION_DAYS", 730)
 HUB_AUDIT_RECORD_ADDRESS = env_bool("HUB_AUDIT_RECORD_ADDRESS", False)
+# Sign-ins through these backends are "lokaal account"; through any other "organisatieaccount".
+HUB_AUDIT_LOCAL_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+]
 
 # External links (docs/quality.md, "External links"): how `quality.content_checks.external` asks
 # other websites. A cached answer younger than MAX_AGE_DAYS is reused ("niet gecontroleerd" never

@@ -98,15 +98,18 @@ def test_a_failure_without_a_username_counts_as_the_organisation_account(db):
     user_login_failed.send(sender="django.contrib.auth", credentials={"nonce": "********"}, request=None)
     (entry,) = entries(SIGN_IN_FAILED)
     assert entry.data == {"username": "", "method": "organisation"}
-    assert entry.label == "(geen naam)"
+    assert entry.label == "(geen naam)" and entry.message == "Aanmelden mislukt met organisatieaccount"
 
 
-def test_a_backend_that_is_not_a_password_check_is_an_organisation_sign_in():
+def test_only_the_password_backends_count_as_local_accounts(settings):
     from content.audit.sign_in import sign_in_method
 
     assert sign_in_method("django.contrib.auth.backends.ModelBackend") == "local"
-    assert sign_in_method("wagtail.test.dummy.NoSuchBackend") == "organisation"
-    assert sign_in_method("content.audit.sign_in.sign_in_method") == "organisation"
+    # mozilla-django-oidc's backend is a ModelBackend subclass, and still the organisation's
+    assert sign_in_method("hub.signin.oidc.HubOIDCBackend") == "organisation"
+    settings.HUB_AUDIT_LOCAL_BACKENDS = ["gemeente.backends.PasswordBackend"]
+    assert sign_in_method("gemeente.backends.PasswordBackend") == "local"
+    assert sign_in_method("django.contrib.auth.backends.ModelBackend") == "organisation"
 
 
 # API tokens
