@@ -69,6 +69,10 @@ _SITE_EDITOR_SNIPPETS = [
     ("quality", "view_allowedword"),
 ]
 
+# The audit trail ("Logboek", docs/security.md): final editors see its content actions
+# (publications, workflow decisions, B1 overrides, deliveries); sign-ins only superusers.
+_AUDIT_TRAIL = [("wagtailcore", "view_modellogentry")]
+
 MODEL_PERMISSIONS = {
     WEB_EDITORS: [ADMIN_ACCESS, INTERNAL_CONTENT, *_EDITOR_SNIPPETS, *_FEEDBACK_HANDLING, *_THESAURUS_ADDING],
     FINAL_EDITORS: [
@@ -79,6 +83,7 @@ MODEL_PERMISSIONS = {
         *_FEEDBACK_HANDLING,
         *_THESAURUS_ADDING,
         *_THESAURUS_KEEPING,
+        *_AUDIT_TRAIL,
     ],
     KCC_STAFF: [ADMIN_ACCESS, INTERNAL_CONTENT, *_FEEDBACK_SENDING],
 }

@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .audit import report as audit_report
+from .audit.actions import register_actions
 from .keyword_search import keyword_search
 from .models import Fragment, Keyword, Team
 from .translation_admin import mark_translation_synced
@@ -51,3 +53,24 @@ def translation_admin_urls():
         path("vertalingen/<int:page_id>/bijgewerkt/", mark_translation_synced, name="hub_translation_synced"),
         path("trefwoorden/kiezen/", keyword_search, name="hub_keyword_search"),
     ]
+
+
+@hooks.register("register_log_actions")
+def audit_log_actions(actions):
+    register_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def audit_trail_urls():
+    return [
+        path("logboek/", audit_report.AuditTrailView.as_view(), name="hub_audit_trail"),
+        path(
+            "logboek/resultaten/",
+            audit_report.AuditTrailView.as_view(results_only=True),
+            name="hub_audit_trail_results",
+        ),
+    ]
+
+
+hooks.register("register_reports_menu_item", audit_report.menu_item)
+hooks.register("construct_reports_menu", audit_report.hide_site_history)

@@ -22,17 +22,10 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from content.models import Team
+from content.spreadsheets import spreadsheet_safe
 
 from .models import KIND_CHOICES, STATUS_CHOICES, Feedback
 from .selection import feedback_for_user, pages_of_team
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> str:
-    """A text cell a spreadsheet shows as text: one that starts like a formula gets a quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def local_time(value) -> str:

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content.audit.actions import B1_OVERRIDE
 from content.models import PageReadability
 
 from .dashboard import panels_for
@@ -98,16 +99,12 @@ def _record_reason(request, page):
         stored.override_reason = reason
         stored.override_by = request.user
         stored.save(update_fields=["override_reason", "override_by"])
-        log(instance=page, action="hub.b1_override", user=request.user, data={"reason": reason})
+        step = "publish" if "action-publish" in request.POST else "submit"
+        log(instance=page, action=B1_OVERRIDE, user=request.user, data={"reason": reason, "step": step})
 
 
 hooks.register("after_edit_page", _record_reason)
 hooks.register("after_create_page", _record_reason)
-
-
-@hooks.register("register_log_actions")
-def b1_log_actions(actions):
-    actions.register_action("hub.b1_override", "Gepubliceerd onder B1-niveau", "Gepubliceerd onder B1-niveau")
 
 
 class NewsroomMenuItem(MenuItem):

@@ -34,6 +34,7 @@ from content.models import PageTombstone, ProductPage, SiteConfig, SiteDirectory
 from content.visibility import PUBLIC_WEB, visible_pages_queryset
 
 from . import sc
+from .audit import record_feed_build
 from .sc_html import load_context
 from .status import Delivery, register_target
 
@@ -188,10 +189,12 @@ def cached_feed(config: SiteConfig, directory: SiteDirectory | None = None, requ
     token = current["token"]
     directory = directory or SiteDirectory()
     # One feed per organisation, whichever of its sites was asked.
-    owner = organisation_sites(config, directory)[0].key
+    owner_config = organisation_sites(config, directory)[0]
+    owner = owner_config.key
     feed = _get(f"syndication:sc:feed:{owner}:{token}")
     if feed is None:
         feed = build_feed(config, directory)
+        record_feed_build(owner_config, feed.products, feed.left_out)
         if current["at"] and current["at"] > feed.last_modified:
             # A removal or a move changed the feed after its newest product was published.
             feed.last_modified = current["at"]

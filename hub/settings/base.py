@@ -215,6 +215,17 @@ HUB_FEEDBACK = {
     "TRUSTED_FRONTENDS": env_list("HUB_FEEDBACK_TRUSTED_FRONTENDS", ["127.0.0.1", "::1"]),
 }
 
+# The audit trail ("Logboek", docs/security.md): entries older than HUB_AUDIT_RETENTION_DAYS days are deleted
+# by `python manage.py prune_audit_log`. The IP address of a sign-in is kept only when
+# HUB_AUDIT_RECORD_ADDRESS is on (AVG: off unless the gemeente's security policy asks for it).
+HUB_AUDIT_RETENTION_DAYS = env_int("HUB_AUDIT_RETENTION_DAYS", 730)
+HUB_AUDIT_RECORD_ADDRESS = env_bool("HUB_AUDIT_RECORD_ADDRESS", False)
+# Sign-ins through these backends are "lokaal account"; through any other "organisatieaccount".
+HUB_AUDIT_LOCAL_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+]
+
 # External links (docs/quality.md, "External links"): how `quality.content_checks.external` asks
 # other websites. A cached answer younger than MAX_AGE_DAYS is reused ("niet gecontroleerd" never
 # is); at most CONCURRENCY requests at once and one request per host per PER_HOST_INTERVAL seconds.

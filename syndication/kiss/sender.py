@@ -33,6 +33,10 @@ from django.utils import timezone
 
 from content.outbox import BatchOutcome, enqueue
 
+from ..audit import FAILED as AUDIT_FAILED
+from ..audit import SENT as AUDIT_SENT
+from ..audit import WITHDRAWN as AUDIT_WITHDRAWN
+from ..audit import record_delivery
 from ..models import SyncState
 from .client import ObjectsApi, ObjectsApiError, ObjectsApiUnreachable
 from .config import TARGET, VAC, KissConfig, uuid_of_url
@@ -122,9 +126,12 @@ def deliver(item: KissItem, state: SyncState, api: ObjectsApi, now) -> Outcome:
     except ObjectsApiError as error:
         state.status, state.last_error, state.remote_url = SyncState.FAILED, str(error)[:2000], url
         state.save()
+        record_delivery(state, AUDIT_FAILED, str(error))
         unreachable = isinstance(error, ObjectsApiUnreachable)
         return Outcome(item.label, FAILED, str(error), unreachable=unreachable)
-    return _succeeded(item, state, stored.get("url") or url, digest, now)
+    outcome = _succeeded(item, state, stored.get("url") or url, digest, now)
+    record_delivery(state, AUDIT_WITHDRAWN if item.retired or item.data is None else AUDIT_SENT)
+    return outcome
 
 
 def _holds(remote: dict, type_url: str, version: int, data: dict) -> bool:

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from content.models import SiteDirectory
 from content.outbox import BatchOutcome
+from syndication.audit import FAILED, SENT, WITHDRAWN, record_delivery
 from syndication.models import SyncState
 
 from .mapping import TARGET, Product, ProductKey, changed_at, payloads, product_for, withdrawal, withdrawal_day
@@ -167,6 +168,7 @@ def sync_product(page_id: int, client: SdgClient, directory: SiteDirectory | Non
             step.state.status, step.state.last_error = SyncState.FAILED, str(error)[:2000]
             step.state.last_changed_at = changed
             step.state.save()
+            record_delivery(step.state, FAILED, str(error))
             raise
     return result
 
@@ -189,6 +191,7 @@ def _send(step: Step, client: SdgClient, now, changed) -> SyncState | None:
     state.status, state.remote_url, state.payload_hash = SyncState.SENT, url, payload_hash(step.payload)
     state.last_sent_at, state.last_changed_at, state.last_error = now, changed, ""
     state.save()
+    record_delivery(state, SENT)
     return replaced
 
 
@@ -200,8 +203,13 @@ def _withdraw(step: Step, client: SdgClient, now, changed, keep: set[ProductKey]
         payload = withdrawal(ProductKey.of(current), withdrawal_day(state.page_id))
         client.create_version(payload)
         state.payload_hash, state.last_sent_at = payload_hash(payload), now
+        sent = True
+    else:
+        sent = False  # never delivered, or withdrawn already: no request, nothing to record
     state.status, state.last_changed_at, state.last_error = SyncState.REMOVED, changed, ""
     state.save()
+    if sent:
+        record_delivery(state, WITHDRAWN)
 
 
 def push_products(tasks) -> BatchOutcome | None:

@@ -1,7 +1,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.log_actions import log
 from wagtail.models import APIToken
 
+from content.audit.actions import TOKEN_CREATED
 from content.signals import KCC_GROUP, ensure_roles
 
 
@@ -33,5 +35,7 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"Note: {username} may not see internal content; use --grant or add the user to {KCC_GROUP!r}."
             )
-        _, plaintext = APIToken.create_token(user=user, name=name)
+        token, plaintext = APIToken.create_token(user=user, name=name)
+        # The audit trail (docs/security.md): Wagtail's own action, as its admin and command log it.
+        log(token, TOKEN_CREATED, data={"source": "management_command", "owner": username})
         self.stdout.write(plaintext)

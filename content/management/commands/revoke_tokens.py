@@ -1,5 +1,8 @@
 from django.core.management.base import BaseCommand
+from wagtail.log_actions import log
 from wagtail.models import APIToken
+
+from content.audit.actions import TOKEN_REVOKED
 
 
 class Command(BaseCommand):
@@ -16,5 +19,6 @@ class Command(BaseCommand):
         count = 0
         for token in tokens:
             token.revoke()
+            log(token, TOKEN_REVOKED, data={"source": "management_command", "owner": username})
             count += 1
         self.stdout.write(f"Revoked {count} token(s) of {username}.")
