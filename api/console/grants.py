@@ -16,10 +16,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import APIToken
 
 from api.access import STAFF_PERMISSION
 from api.models import ConsoleSignIn
+from content.audit.actions import TOKEN_CREATED, TOKEN_REVOKED
 
 logger = logging.getLogger("hub.signin")
 
@@ -113,7 +115,10 @@ def _exchange_code(code: str, return_url: str) -> StaffTokens | GrantRefused:
     if not may_use_console(sign_in.user):
         return GrantRefused(NOT_STAFF, "This user may no longer see internal content.")
     sign_in.code_used_at = now
-    return _new_tokens(sign_in, now)
+    tokens = _new_tokens(sign_in, now)
+    # The audit trail (docs/security.md): the console's sign-in, not every 15-minute refresh.
+    log(sign_in.api_token, TOKEN_CREATED, user=sign_in.user, data={"source": "kcc_console"})
+    return tokens
 
 
 @transaction.atomic
@@ -145,6 +150,8 @@ def revoke(token: str) -> bool:
         )
     if sign_in is None:
         return False
+    if sign_in.api_token is not None and sign_in.api_token.revoked_at is None:
+        log(sign_in.api_token, TOKEN_REVOKED, user=sign_in.user, data={"source": "kcc_console"})
     _end(sign_in, timezone.now())
     return True
 

@@ -165,3 +165,16 @@ def test_sign_ins_that_ended_a_day_ago_are_forgotten_with_their_tokens(kcc_clien
     _code(kcc_client)  # a new sign-in cleans up
     assert ConsoleSignIn.objects.filter(ended_at__isnull=False).count() == 0
     assert APIToken.objects.count() == 1 and user_for_token(live["access_token"]) is not None
+
+
+def test_the_audit_trail_records_the_consoles_token_once_and_its_revocation(kcc_client, staff_user):
+    from wagtail.models import ModelLogEntry
+
+    tokens = _exchange(kcc_client, _code(kcc_client)).json()
+    refreshed = kcc_client.post(
+        "/inloggen/kcc/token/", {"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]}
+    ).json()
+    created = ModelLogEntry.objects.filter(action="wagtail.apitoken.create", user=staff_user)
+    assert created.count() == 1 and created.get().data == {"source": "kcc_console"}  # not every refresh
+    assert kcc_client.post("/inloggen/kcc/intrekken/", {"token": refreshed["refresh_token"]}).json()["revoked"]
+    assert ModelLogEntry.objects.filter(action="wagtail.apitoken.revoke", user=staff_user).count() == 1
