@@ -112,7 +112,8 @@ class AccountDelayBackend:
     """Waits before the password is checked when the account had wrong passwords recently.
 
     Authenticates nobody itself (returns None), so the next backend checks the password. The
-    right password still works after the wait: an account is slowed down, never locked.
+    right password still works after the wait: an account is slowed down, never locked. It has no
+    get_user(): sessions always name the backend that did authenticate.
     """
 
     def authenticate(self, request, username=None, **kwargs):
@@ -120,9 +121,6 @@ class AccountDelayBackend:
             delay = account_delay(username_of(request, {"username": username}))
             if delay:
                 time.sleep(delay)
-        return None
-
-    def get_user(self, user_id):
         return None
 
 
