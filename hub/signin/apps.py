@@ -7,4 +7,4 @@ class SignInConfig(AppConfig):
     verbose_name = "Aanmelden"
 
     def ready(self):
-        from . import throttle  # noqa: F401 - connects the per-account delay to the sign-in signals
+        from . import checks, throttle  # noqa: F401 - registers the check, connects the per-account delay

@@ -23,7 +23,10 @@ from .second_factor import (
 )
 
 logger = logging.getLogger("hub.signin")
-WRONG_CODE = "Deze code klopt niet, of is al gebruikt. Probeer de nieuwste code uit de app."
+WRONG_CODE = (
+    "Deze code klopt niet, of is al gebruikt. Wacht tot de app een nieuwe code laat zien en typ die in. "
+    "Na een verkeerde code moet u steeds iets langer wachten."
+)
 
 
 class CodeForm(forms.Form):
