@@ -5,13 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import graphql_view
-from hub.views import health
+from hub.views import health, security_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
     path("health/", health, name="health"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("open/", include("syndication.urls")),
 ]
 
