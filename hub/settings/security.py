@@ -76,6 +76,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 HUB_ADMIN_SCRIPT_SRC_EXTRA = ["'unsafe-inline'"]
+HUB_GRAPHIQL_CSP_EXTRA = {
+    "script-src": ["https://cdn.jsdelivr.net", "'unsafe-inline'"],
+    "style-src": ["https://cdn.jsdelivr.net"],
+    "font-src": ["https://cdn.jsdelivr.net"],
+}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -90,3 +95,10 @@ X_FRAME_OPTIONS = "DENY"
 HUB_SECURITY_CONTACT = env_list("HUB_SECURITY_CONTACT", ["mailto:security@gemeente.example"])
 HUB_SECURITY_POLICY_URL = env("HUB_SECURITY_POLICY_URL", "")
 HUB_SECURITY_TXT_DAYS = env_int("HUB_SECURITY_TXT_DAYS", 180)
+
+# No Gravatar in the admin: it would send a hash of every editor's e-mail address to a third
+# party (AVG) and needs an image source outside the hub.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No update check from editors' browsers to wagtail.org (outside the policy; upgrades are planned
+# by the supplier).
+WAGTAIL_ENABLE_UPDATE_CHECK = False

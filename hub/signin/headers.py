@@ -19,7 +19,16 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.HUB_PERMISSIONS_POLICY)
         if request.path.startswith("/admin/"):
-            update = dict(getattr(response, "_csp_update", None) or {})
-            update["script-src"] = [*update.get("script-src", []), *settings.HUB_ADMIN_SCRIPT_SRC_EXTRA]
-            response._csp_update = update
+            _allow(response, {"script-src": settings.HUB_ADMIN_SCRIPT_SRC_EXTRA})
+        elif request.path == "/graphql/" and response.get("Content-Type", "").startswith("text/html"):
+            # GraphiQL (off in production): graphene-django loads it from a CDN and starts it with
+            # an inline script.
+            _allow(response, settings.HUB_GRAPHIQL_CSP_EXTRA)
         return response
+
+
+def _allow(response, extra: dict[str, list[str]]) -> None:
+    update = dict(getattr(response, "_csp_update", None) or {})
+    for directive, sources in extra.items():
+        update[directive] = [*update.get(directive, []), *sources]
+    response._csp_update = update
