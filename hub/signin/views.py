@@ -38,6 +38,15 @@ class CodeForm(forms.Form):
     )
 
 
+class SetupCodeForm(CodeForm):
+    code = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="De 6 cijfers die de app laat zien nadat u de QR-code hebt gescand.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+
 def _next_url(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -70,7 +79,7 @@ def setup(request):
     if has_confirmed_device(request.user):
         return redirect("hub_signin:verify")
     device = pending_totp_device(request.user)
-    form = CodeForm(request.POST or None)
+    form = SetupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = "".join(form.cleaned_data["code"].split())
         if device.verify_token(code):

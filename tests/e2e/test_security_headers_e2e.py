@@ -122,3 +122,32 @@ def test_no_admin_page_type_and_not_graphiql_violates_the_policy(live_server, co
     if found := page.evaluate("window.__cspViolations") + console:
         problems["/graphql/"] = found
     assert problems == {}, "\n".join(f"{url}: {v}" for url, found in problems.items() for v in found)
+
+
+def test_the_second_step_in_a_browser_without_policy_violations(live_server, committed_content, recording_page, settings):
+    from django.contrib.auth import get_user_model
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.HUB_REQUIRE_TOTP = True
+    get_user_model().objects.create_superuser("csp-leverancier", "lev@example.org", PASSWORD)
+    page, console = recording_page
+    base = live_server.url
+    problems = {}
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", "csp-leverancier")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/tweede-stap/instellen/")
+    assert page.locator("svg").first.is_visible()
+    device = TOTPDevice.objects.get(user__username="csp-leverancier")
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Instellen").first.click()
+    page.get_by_text("Uw herstelcodes").first.wait_for()
+    assert page.locator(".hub-recovery-codes li").count() == 10
+    page.get_by_role("link", name="Ik heb de codes bewaard, verder").click()
+    page.wait_for_url(f"{base}/admin/")
+    found = page.evaluate("window.__cspViolations") + console
+    if found:
+        problems["second step"] = found
+    assert problems == {}
