@@ -124,7 +124,9 @@ def test_no_admin_page_type_and_not_graphiql_violates_the_policy(live_server, co
     assert problems == {}, "\n".join(f"{url}: {v}" for url, found in problems.items() for v in found)
 
 
-def test_the_second_step_in_a_browser_without_policy_violations(live_server, committed_content, recording_page, settings):
+def test_the_second_step_in_a_browser_without_policy_violations(
+    live_server, committed_content, recording_page, settings
+):
     from django.contrib.auth import get_user_model
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
