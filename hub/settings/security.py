@@ -14,7 +14,7 @@ from .env import env, env_bool, env_int, env_list
 # is listed in HUB_TOTP_EXEMPT_BACKENDS, or their sign-in sets the session flag
 # hub.signin.second_factor.EXTERNAL_SIGN_IN_SESSION_KEY (docs/security.md).
 HUB_REQUIRE_TOTP = env_bool("HUB_REQUIRE_TOTP", False)
-HUB_TOTP_EXEMPT_BACKENDS = env_list("HUB_TOTP_EXEMPT_BACKENDS", [])
+HUB_TOTP_EXEMPT_BACKENDS = env_list("HUB_TOTP_EXEMPT_BACKENDS", ["hub.oidc.backend.HubOIDCBackend"])
 HUB_TOTP_ISSUER = env("HUB_TOTP_ISSUER", "Contenthub gemeente")
 HUB_RECOVERY_CODE_COUNT = env_int("HUB_RECOVERY_CODE_COUNT", 10)
 OTP_TOTP_ISSUER = HUB_TOTP_ISSUER
@@ -50,11 +50,10 @@ AXES_USERNAME_CALLABLE = "hub.signin.throttle.username_of"
 AXES_VERBOSE = False  # our own log line (logger hub.signin) carries the code
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "hub.signin.throttle.AccountDelayBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# These two must come first in AUTHENTICATION_BACKENDS, before every backend that checks a
+# password (check hub_signin.E001 stops the hub otherwise). Settings that add a backend append it.
+HUB_SIGNIN_GUARD_BACKENDS = ["hub.signin.throttle.PasswordAttemptsBackend", "hub.signin.throttle.AccountDelayBackend"]
+AUTHENTICATION_BACKENDS = [*HUB_SIGNIN_GUARD_BACKENDS, "django.contrib.auth.backends.ModelBackend"]
 
 # --- Headers ---------------------------------------------------------------------------------
 # One policy for the whole hub; the admin adds 'unsafe-inline' for scripts because Wagtail 8 still

@@ -14,6 +14,7 @@ import ipaddress
 import logging
 import time
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -44,6 +45,20 @@ class AddressLockoutHandler(AxesDatabaseHandler):
         if address >= settings.HUB_SIGNIN_LIMIT_ADDRESS:
             return max(account_address, settings.AXES_FAILURE_LIMIT)
         return account_address
+
+
+class PasswordAttemptsBackend(AxesStandaloneBackend):
+    """django-axes' guard, for sign-ins with a password only.
+
+    A sign-in through the identity provider (OIDC callback) carries no password: the provider
+    applies its own limits, and an office address locked by wrong local passwords must not stop
+    staff signing in with their organisation account.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if password is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -117,3 +117,34 @@ def test_a_forwarded_address_counts_only_from_a_trusted_proxy(settings, editor):
 def test_bad_input_on_the_sign_in_page_is_never_a_server_error(client):
     for data in [{}, {"username": "x" * 5000, "password": "y"}, {"username": "\x00", "password": "\x00"}]:
         assert client.post(LOGIN, data, REMOTE_ADDR="10.4.0.1").status_code in {200, 400}
+
+
+def test_a_settings_file_that_drops_the_guards_stops_the_hub(settings):
+    from hub.signin.checks import password_guards_come_first
+
+    assert password_guards_come_first(None) == []
+    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    assert [error.id for error in password_guards_come_first(None)] == ["hub_signin.E001"]
+
+
+@pytest.mark.django_db
+def test_a_locked_address_still_signs_in_through_the_identity_provider(client, editor, settings, rf):
+    """A sign-in without a password (the OIDC callback) is not the guard's business."""
+    from django.contrib.auth import authenticate
+
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, "tests.hub.test_signin_throttle.Provider"]
+    for n in range(25):
+        _try(client, f"geraden-{n}", "fout")
+    assert _try(client, "editor", "juist-wachtwoord-123").status_code == 429
+    request = rf.get("/oidc/callback/", REMOTE_ADDR="10.0.0.1")
+    assert authenticate(request, nonce="n", code_verifier="v") == editor
+
+
+class Provider:
+    """Stands in for the identity provider's backend: it accepts any callback."""
+
+    def authenticate(self, request, nonce=None, code_verifier=None, **kwargs):
+        return get_user_model().objects.get(username="editor") if nonce else None
+
+    def get_user(self, user_id):
+        return get_user_model().objects.filter(pk=user_id).first()
