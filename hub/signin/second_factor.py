@@ -19,8 +19,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 EXTERNAL_SIGN_IN_SESSION_KEY = "hub_signed_in_externally"
-# Admin paths an unverified user may reach: the second step itself, signing out, static assets.
-OPEN_PATHS = ("/admin/tweede-stap/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/")
+# Admin paths an unverified user may reach: the second step itself, signing out, and what the
+# admin's own pages load (translations, the icon sprite).
+OPEN_PATHS = ("/admin/tweede-stap/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/", "/admin/sprite/")
 
 
 def mark_external_sign_in(request) -> None:
