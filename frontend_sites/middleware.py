@@ -1,6 +1,8 @@
 """Headers on every response, and friendly pages when the hub is down or answers oddly."""
 
 import logging
+import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.shortcuts import render
@@ -11,24 +13,52 @@ logger = logging.getLogger(__name__)
 
 
 class SecurityHeadersMiddleware:
-    """CSP frame-ancestors lets the Wagtail admin's preview pane frame this front-end.
+    """Content-Security-Policy, Permissions-Policy and Referrer-Policy on every response.
 
-    X-Frame-Options is not sent: it cannot name another origin, and CSP frame-ancestors
-    supersedes it in every current browser.
+    Scripts and styles come from this front-end only ('self'); the one inline style (the site's
+    theme colours) and the JSON-LD block carry the request's nonce (`request.csp_nonce`), so no
+    'unsafe-inline' is needed. Images may also come from the hub (renditions under /media/).
+    frame-ancestors lets the Wagtail admin's preview pane frame this front-end; X-Frame-Options
+    is not sent: it cannot name another origin, and CSP frame-ancestors supersedes it in every
+    current browser.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.csp_nonce = secrets.token_urlsafe(16)
         response = self.get_response(request)
-        ancestors = " ".join(["'self'", *settings.HUB_ADMIN_ORIGIN.split()])
-        response["Content-Security-Policy"] = (
-            f"frame-ancestors {ancestors}; base-uri 'self'; form-action 'self'; object-src 'none'"
-        )
+        response["Content-Security-Policy"] = content_security_policy(request.csp_nonce)
         response.headers.pop("X-Frame-Options", None)
-        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.setdefault("Permissions-Policy", settings.FRONTEND_PERMISSIONS_POLICY)
         return response
+
+
+def content_security_policy(nonce: str) -> str:
+    ancestors = " ".join(["'self'", *settings.HUB_ADMIN_ORIGIN.split()])
+    images = " ".join(["'self'", "data:", *_hub_origin(), *settings.FRONTEND_CSP_IMG_SRC])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'nonce-{nonce}'",
+            f"style-src 'self' 'nonce-{nonce}'",
+            f"img-src {images}",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
+            f"frame-ancestors {ancestors}",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "object-src 'none'",
+        ]
+    )
+
+
+def _hub_origin() -> list[str]:
+    parts = urlsplit(settings.HUB_GRAPHQL_URL)
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme in {"http", "https"} and parts.netloc else []
 
 
 class HubErrorMiddleware:

@@ -102,13 +102,36 @@ STATIC_URL = "/static/"
 STATIC_ROOT = PACKAGE_DIR / "static"
 WHITENOISE_MAX_AGE = 300
 
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("FRONTEND_SECURE_COOKIES", False)
+_production = _env_bool("FRONTEND_PRODUCTION", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _env_bool("FRONTEND_SECURE_COOKIES", _production)
+# HTTPS (docs/security.md): on with FRONTEND_PRODUCTION. Behind a TLS-terminating proxy,
+# FRONTEND_PROXY_SSL_HEADER names the header it sets (empty: none is trusted).
+SECURE_SSL_REDIRECT = _env_bool("FRONTEND_SSL_REDIRECT", _production)
+SECURE_HSTS_SECONDS = int(_env("FRONTEND_HSTS_SECONDS", "31536000" if _production else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("FRONTEND_HSTS_INCLUDE_SUBDOMAINS", True)
+_proxy_header = _env("FRONTEND_PROXY_SSL_HEADER", "X-Forwarded-Proto" if _production else "")
+SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https") if _proxy_header else None
 CSRF_COOKIE_HTTPONLY = True
 # The hub (admin, sign-in) and the front-ends may share a host name on different ports, where
 # browsers share cookies: a name of its own keeps the two CSRF secrets apart.
 CSRF_COOKIE_NAME = "frontend_csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+FRONTEND_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Extra image sources for the CSP besides this front-end and the hub (space-separated origins).
+FRONTEND_CSP_IMG_SRC = _env("FRONTEND_CSP_IMG_SRC", "").split()
+# security.txt (RFC 9116) and the accessibility statement (docs/security.md).
+FRONTEND_SECURITY_CONTACT = _env_list("FRONTEND_SECURITY_CONTACT", ["mailto:security@gemeente.example"])
+FRONTEND_SECURITY_POLICY_URL = _env("FRONTEND_SECURITY_POLICY_URL", "")
+FRONTEND_SECURITY_TXT_DAYS = int(_env("FRONTEND_SECURITY_TXT_DAYS", "180"))
+FRONTEND_ACCESSIBILITY = {
+    "organisation": _env("FRONTEND_ORGANISATION", "Gemeente Deventer"),
+    "status": _env("FRONTEND_ACCESSIBILITY_STATUS", "voldoet gedeeltelijk"),
+    "date": _env("FRONTEND_ACCESSIBILITY_DATE", "2026-12-04"),
+    "contact_email": _env("FRONTEND_ACCESSIBILITY_EMAIL", "toegankelijkheid@gemeente.example"),
+    "register_url": _env("FRONTEND_ACCESSIBILITY_REGISTER_URL", ""),
+}
 # Framing is governed by CSP frame-ancestors (see middleware); X-Frame-Options cannot name
 # the admin's origin, so it is not sent.
 X_FRAME_OPTIONS = None

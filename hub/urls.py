@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import graphql_view
-from hub.views import health
+from hub.views import health, security_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +14,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("oidc/", include("hub.oidc.urls")),
     path("inloggen/kcc/", include("api.console.urls")),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("open/", include("syndication.urls")),
 ]
 

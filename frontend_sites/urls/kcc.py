@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from ..views import kcc, kcc_signin
+from ..views import kcc, kcc_signin, statements
 from .website import handler400, handler403, handler404, handler500  # noqa: F401
 
 app_patterns = (
@@ -17,4 +17,9 @@ app_patterns = (
     "kcc",
 )
 
-urlpatterns = [path("", include(app_patterns))]
+urlpatterns = [
+    # Public on purpose, like on every front-end (docs/security.md).
+    path(".well-known/security.txt", statements.security_txt, name="security_txt"),
+    path("toegankelijkheidsverklaring/", statements.accessibility_statement, name="accessibility_statement"),
+    path("", include(app_patterns)),
+]

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ..views import pages, preview, search
+from ..views import pages, preview, search, statements
 
 handler400 = "frontend_sites.views.errors.bad_request"
 handler403 = "frontend_sites.views.errors.permission_denied"
@@ -14,5 +14,7 @@ urlpatterns = [
     path("preview/", preview.preview, name="preview"),
     path("robots.txt", pages.robots, name="robots"),
     path("sitemap.xml", pages.sitemap, name="sitemap"),
+    path(".well-known/security.txt", statements.security_txt, name="security_txt"),
+    path("toegankelijkheidsverklaring/", statements.accessibility_statement, name="accessibility_statement"),
     re_path(r"^(?P<path>(?!static/).+)$", pages.hub_page, name="page"),
 ]

@@ -10,6 +10,7 @@ import json
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env, env_int, env_list
+from .security import HUB_SIGNIN_GUARD_BACKENDS
 
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
 OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
@@ -36,7 +37,8 @@ try:
 except ValueError as error:
     raise ImproperlyConfigured(f"HUB_OIDC_GROUP_MAP is not valid JSON: {error}") from error
 
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# The sign-in limits' backends come first (hub/settings/security.py; check hub_signin.E001).
+AUTHENTICATION_BACKENDS = [*HUB_SIGNIN_GUARD_BACKENDS, "django.contrib.auth.backends.ModelBackend"]
 if OIDC_RP_CLIENT_ID:
     AUTHENTICATION_BACKENDS.append("hub.oidc.backend.HubOIDCBackend")
     _missing = [

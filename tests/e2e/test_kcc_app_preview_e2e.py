@@ -57,14 +57,14 @@ def test_the_app_works_offline_with_the_pages_it_synced(content, app_frontend, b
     page = browser_page
     base = app_frontend["url"]
     page.goto(base + "/")
-    page.wait_for_function("document.documentElement.dataset.synced !== undefined", timeout=20_000)
+    page.wait_for_function("() => document.documentElement.dataset.synced !== undefined", timeout=20_000)
     manifest = page.request.get(base + "/manifest.webmanifest").json()
     assert manifest["lang"] == "nl"
 
     # A page unpublished in the hub is dropped at the next sync.
     ProductPage.objects.get(ref="product-parkeervergunning").unpublish()
     page.reload()
-    page.wait_for_function("document.documentElement.dataset.synced !== undefined", timeout=20_000)
+    page.wait_for_function("() => document.documentElement.dataset.synced !== undefined", timeout=20_000)
 
     from tests.harness.processes import stop
 

@@ -268,6 +268,13 @@ def _frontend_settings(kind: str, site_key: str, fake):
         FRONTEND_HUB_TRANSPORT=httpx.MockTransport(fake),
         X_FRAME_OPTIONS=None,
         DEBUG=False,
+        SECURE_REFERRER_POLICY=frontend_settings.SECURE_REFERRER_POLICY,
+        FRONTEND_PERMISSIONS_POLICY=frontend_settings.FRONTEND_PERMISSIONS_POLICY,
+        FRONTEND_CSP_IMG_SRC=frontend_settings.FRONTEND_CSP_IMG_SRC,
+        FRONTEND_SECURITY_CONTACT=frontend_settings.FRONTEND_SECURITY_CONTACT,
+        FRONTEND_SECURITY_POLICY_URL=frontend_settings.FRONTEND_SECURITY_POLICY_URL,
+        FRONTEND_SECURITY_TXT_DAYS=frontend_settings.FRONTEND_SECURITY_TXT_DAYS,
+        FRONTEND_ACCESSIBILITY=frontend_settings.FRONTEND_ACCESSIBILITY,
     )
 
 

@@ -23,7 +23,7 @@ def test_a_product_page_shows_sections_actions_and_governmentservice_json_ld(web
     assert "Direct regelen" in html and 'href="https://example.org/afspraak"' in html
     assert "€ 84,75" in html and "Neem uw oude paspoort mee." in html
     assert html.index(">Inleiding<") < html.index(">Kosten<") < html.index(">Bijzonderheden<")
-    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "GovernmentService"
     assert data["name"] == "Paspoort aanvragen"
     assert data["provider"]["name"] == "Gemeente Deventer"
