@@ -49,7 +49,9 @@ def test_the_hub_has_a_security_txt(client):
 
 
 def _production(command, extra=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "HUB_REQUIRE"))}
+    # Production as a server would have it: not the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE either.
+    skip = ("SECURE_", "HUB_REQUIRE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(skip)}
     env.update(
         DJANGO_SETTINGS_MODULE="hub.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
