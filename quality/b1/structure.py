@@ -118,6 +118,14 @@ def nominal_verb(noun: str) -> str | None:
     return verb if zipf(verb) >= 2.0 else None
 
 
+def is_nominal(noun: str) -> bool:
+    """A noun that does the work of a verb. A noun in -name or -stelling always is ("ingebruikname",
+    "vaststelling"), even when its verb is too rare to suggest."""
+    if nominal_verb(noun):
+        return True
+    return len(noun) >= 7 and noun not in NOT_NOMINAL and noun.endswith(("name", "stelling"))
+
+
 def check_light_verb_nominalizations(
     text: str, sentence: Sentence, covered: set[int], tot_phrases: bool = False
 ) -> list[dict]:
@@ -148,7 +156,7 @@ def check_light_verb_nominalizations(
         if lower == "tot":
             if tot_phrases and i + 1 < len(words):
                 # "tot [de] beslissing" after "komen", "overgaan" or "opdracht"
-                noun = next((j for j in range(i + 1, min(len(words), i + 3)) if nominal_verb(lowers[j])), None)
+                noun = next((j for j in range(i + 1, min(len(words), i + 3)) if is_nominal(lowers[j])), None)
                 trigger = [k for k in range(max(0, i - 4), i) if lowers[k] in TOT_TRIGGERS]
                 if noun is not None and trigger and words[noun].start not in covered:
                     add(max(trigger), noun, noun)
@@ -163,7 +171,7 @@ def check_light_verb_nominalizations(
         nearby = [
             j
             for j in range(max(0, i - window), min(len(words), i + NEAR_WINDOW + 1))
-            if j != i and words[j].start not in covered and nominal_verb(lowers[j])
+            if j != i and words[j].start not in covered and is_nominal(lowers[j])
         ]
         if not nearby:
             continue
@@ -234,7 +242,11 @@ def check_passive(text: str, sentence: Sentence, config) -> list[dict]:
         else:
             short = lower in PASSIVE_ZIJN and "door" not in lowers[i + 1 : i + config.passive_max_gap + 2]
             gap = min(config.passive_max_gap, 3) if short else config.passive_max_gap
+            in_actor = False
             for j in range(i + 1, min(len(tokens), i + gap + 2)):
+                in_actor = in_actor or lowers[j] == "door"
+                if lowers[j] == "en" and in_actor:
+                    continue  # "door burgemeester en wethouders": one actor, not a new clause
                 if lowers[j] in CLAUSE_BREAKERS or (j > i + 1 and lowers[j] in PASSIVE_WORDEN | PASSIVE_ZIJN):
                     break
                 if tokens[j].kind == "word" and is_participle(lowers, j, worden):
