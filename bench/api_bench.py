@@ -56,23 +56,12 @@ def database_env(pages: int) -> dict:
 
 
 def run_sizes(args, log) -> dict:
+    from .catalogue_run import generate_database
+
     sizes = {}
     for pages in args.pages:
         log(f"{pages:,} pages: database")
-        started = time.perf_counter()
-        env = database_env(pages)
-        generated = subprocess.run(
-            [sys.executable, "-m", "bench.generate", "--pages", str(pages), "--json"],
-            cwd=BASE_DIR,
-            env=env,
-            check=True,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        generate = json.loads(generated.stdout.strip().splitlines()[-1])
-        generate["wall_s"] = round(time.perf_counter() - started, 1)
-        if not env.get("DATABASE_URL"):
-            env["BENCH_SQLITE"] = generate["database"]
+        env, generate = generate_database(pages)
         log(f"{pages:,} pages: SQL queries per request (in-process)")
         counted = subprocess.run(
             [

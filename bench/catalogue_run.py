@@ -34,8 +34,9 @@ def parse_args(description: str, name: str, rounds: tuple[int, int], argv=None) 
     return parser.parse_args(argv)
 
 
-def use_generated_database(pages: int) -> None:
-    """Make (or reuse) the generated database and point this process at it."""
+def generate_database(pages: int) -> tuple[dict, dict]:
+    """Make (or reuse) the generated database of `pages` pages: the environment that points at
+    it and what bench/generate.py reported (with `wall_s`)."""
     from .api_bench import database_env
 
     env = database_env(pages)
@@ -49,11 +50,18 @@ def use_generated_database(pages: int) -> None:
         text=True,
     )
     generated = json.loads(done.stdout.strip().splitlines()[-1])
-    log(f"database ready in {time.perf_counter() - started:.0f} s: {generated['database']}")
-    os.environ.update({k: v for k, v in env.items() if k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")})
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    generated["wall_s"] = round(time.perf_counter() - started, 1)
     if not env.get("DATABASE_URL"):
-        os.environ["BENCH_SQLITE"] = generated["database"]
+        env["BENCH_SQLITE"] = generated["database"]
+    return env, generated
+
+
+def use_generated_database(pages: int) -> None:
+    """Make (or reuse) the generated database and point this process at it."""
+    env, generated = generate_database(pages)
+    log(f"database ready in {generated['wall_s']:.0f} s: {generated['database']}")
+    os.environ.update({k: v for k, v in env.items() if k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "BENCH_SQLITE")})
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
 
 def write_report(name: str, out: str, summary: dict, detail: dict) -> None:

@@ -18,23 +18,13 @@ from content.rendering import load_references, render_for_channel
 from content.translations import translations_of
 from content.visibility import page_is_visible
 
+from ..sections import STANDARD_SECTION_FIELDS
 from .config import KENNISARTIKEL, object_uuid
 from .fields import PUBLIC_KCC, STAFF_KCC, Mapping, afdelingen, trefwoorden
 from .html import blocks_html, paragraphs, split_for_staff
 
 # Product section -> the kennisartikel text that holds it.
-SECTION_FIELDS = {
-    "inleiding": "tekst",
-    "aanvraag": "procedureBeschrijving",
-    "voorwaarden": "vereisten",
-    "bewijs": "bewijs",
-    "kosten": "kostenEnBetaalmethoden",
-    "termijn": "uitersteTermijn",
-    "bezwaar": "bezwaarEnBeroep",
-    "geen_reactie": "wtdBijGeenReactie",
-    "bijzonderheden": "notice",
-    "contact": "contact",
-}
+SECTION_FIELDS = {**STANDARD_SECTION_FIELDS, "bijzonderheden": "notice", "contact": "contact"}
 SECTION_LABELS = dict(PRODUCT_SECTIONS)
 LANGUAGES = ("nl", "en")  # the languages the object type knows
 # The UPL's own entry for a product without a uniform name, as other PDCs send it.

@@ -26,6 +26,7 @@ from content.translations import original_of
 from content.visibility import PUBLIC_WEB, page_is_visible, visible_page_ids
 
 from ..doelgroep import PRODUCT_DOELGROEPEN
+from ..sections import STANDARD_SECTION_FIELDS
 from .markdown import (
     bullet_list,
     from_html,
@@ -42,18 +43,7 @@ ENGLISH = "en"
 DOELGROEPEN = PRODUCT_DOELGROEPEN
 # Product sections → fields of a translation (LocalizedProduct). Sections without a field of their
 # own go into `tekst`, under their heading.
-SECTION_FIELDS = {
-    "inleiding": "tekst",
-    "aanvraag": "procedureBeschrijving",
-    "voorwaarden": "vereisten",
-    "bewijs": "bewijs",
-    "kosten": "kostenEnBetaalmethoden",
-    "termijn": "uitersteTermijn",
-    "bezwaar": "bezwaarEnBeroep",
-    "geen_reactie": "wtdBijGeenReactie",
-    "bijzonderheden": "tekst",
-    "contact": "tekst",
-}
+SECTION_FIELDS = {**STANDARD_SECTION_FIELDS, "bijzonderheden": "tekst", "contact": "tekst"}
 TEXT_FIELDS = tuple(dict.fromkeys(SECTION_FIELDS.values()))
 HEADED_SECTIONS = ("bijzonderheden", "contact")
 SECTION_HEADINGS = {"nl": dict(PRODUCT_SECTIONS), "en": {"bijzonderheden": "Good to know", "contact": "Contact"}}
