@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from content.models import Keyword, SiteConfig
 from content.models.keywords import split_lines
+from content.spreadsheets import spreadsheet_safe
 from feedback.selection import HANDLE_PERMISSION, VIEW_PERMISSION
 
 from .dashboard import site_keys_of
@@ -57,7 +58,7 @@ def newsroom_view(request):
         writer = csv.writer(response)
         writer.writerow(CSV_HEADER)
         for row in csv_rows(room):
-            writer.writerow([_spreadsheet_safe(v) for v in row])
+            writer.writerow([spreadsheet_safe(v) for v in row])
         return response
     here = request.get_full_path()
     context = {
@@ -74,12 +75,6 @@ def newsroom_view(request):
         "here": here,
     }
     return TemplateResponse(request, "quality/newsroom.html", context)
-
-
-def _spreadsheet_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class SynonymForm(forms.Form):

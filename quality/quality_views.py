@@ -12,10 +12,11 @@ from django.urls import reverse
 
 from content.channels import PRODUCT_SECTIONS
 from content.models import SiteConfig
+from content.spreadsheets import spreadsheet_safe
 
 from .content_checks.report import check_titles, latest_complete_run, owner_trend, page_rows, site_trend
 from .dashboard import site_keys_of
-from .newsroom_views import _spreadsheet_safe, may_use_newsroom
+from .newsroom_views import may_use_newsroom
 from .quality_models import QualityRun
 
 PAGE_TYPES = [("productpage", "Product"), ("answerpage", "Antwoord"), ("articlepage", "Nieuws en werk")]
@@ -89,7 +90,7 @@ def _csv(site_key: str, problems: list[dict]) -> HttpResponse:
     for p in problems:
         row = [p["page"].title, p["page"].pk, p["owner"], p["code"], SEVERITY_LABELS.get(p["severity"], p["severity"])]
         row += [p["where"], p["message"], p["fix"], p["detail"]]
-        writer.writerow([_spreadsheet_safe(v) for v in row])
+        writer.writerow([spreadsheet_safe(v) for v in row])
     return response
 
 
