@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+from content.blocks import RICH_TEXT_FEATURES
 from content.links import rich_text_headings
 
 from .base import ERROR, WARNING, PageUnderCheck, Problem, check
 
 _FILE_NAME = re.compile(r"^[\w\s.-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|bmp|heic)$|^(?:img|dsc|image|foto)[_-]?\d+", re.I)
-# Headings inside a block sit below the page title (h1) and the section heading (h2): the editor offers h3 and h4.
-FIRST_HEADING_LEVEL = 3
+# Headings inside a block sit below the page title (h1) and the section heading (h2): the first
+# level is the highest heading the rich-text editor offers (content.blocks.RICH_TEXT_FEATURES).
+FIRST_HEADING_LEVEL = min(int(f[1]) for f in RICH_TEXT_FEATURES if re.fullmatch(r"h[1-6]", f))
 
 
 @check("image_alt", "Afbeelding zonder goede alt-tekst")
