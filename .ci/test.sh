@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as `make test` runs it:
 #   1. lint, Django checks and missing migrations,
-#   2. the full suite against a real PostgreSQL and a real OpenSearch (both started here),
+#   2. the full suite against a real PostgreSQL, OpenSearch and Redis (all started here),
 #   3. a smoke run of the unit and database tests on SQLite.
 # Under CI=true a skipped test is a failure: services must really be there.
 set -euo pipefail
@@ -20,6 +20,7 @@ $PY manage.py makemigrations --check --dry-run >/dev/null || {
 
 echo "== Services"
 services/postgres.sh start
+services/redis.sh start
 source services/opensearch-session.sh
 opensearch_for_this_script
 
@@ -27,6 +28,9 @@ export HUB_TEST_POSTGRES_URL
 HUB_TEST_POSTGRES_URL="$(services/postgres.sh url)"
 export HUB_TEST_OPENSEARCH_URL
 HUB_TEST_OPENSEARCH_URL="$(services/opensearch.sh url)"
+# The shared cache (Redis): the full suite runs on it, GraphQL response cache included.
+export HUB_TEST_REDIS_URL
+HUB_TEST_REDIS_URL="$(services/redis.sh url)"
 
 echo "== Browser and accessibility tooling"
 if ! command -v chromium >/dev/null; then
@@ -44,5 +48,5 @@ echo "== Full suite on PostgreSQL + OpenSearch"
 DATABASE_URL="$HUB_TEST_POSTGRES_URL" $PY -m pytest -n "$WORKERS" "$@"
 
 echo "== Smoke run on SQLite"
-DATABASE_URL="sqlite:///$(pwd)/var/test-smoke.sqlite3" $PY -m pytest -n "$WORKERS" -q -m "not postgres and not opensearch and not browser" \
+HUB_TEST_REDIS_URL="" DATABASE_URL="sqlite:///$(pwd)/var/test-smoke.sqlite3" $PY -m pytest -n "$WORKERS" -q -m "not postgres and not opensearch and not browser" \
   -p no:cacheprovider tests/content tests/search tests/readability tests/api tests/editorial "$@"

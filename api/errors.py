@@ -11,6 +11,9 @@ QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"  # noqa: S105 - an error code, not a secret
 SEARCH_UNAVAILABLE = "SEARCH_UNAVAILABLE"
 INTERNAL_ERROR = "INTERNAL_ERROR"
+# The database does not answer (restarting, fail-over): try again after `Retry-After` seconds.
+# Nothing of the request was written.
+DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
 # `language` is not one of HUB_LANGUAGES; `extensions.languages` lists the configured ones.
 LANGUAGE_NOT_CONFIGURED = "LANGUAGE_NOT_CONFIGURED"
 # Feedback (docs/feedback.md): the comment is longer than `extensions.maxLength` characters.

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
@@ -13,12 +14,22 @@ from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, parse, validate
 from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
 
+from . import response_cache
 from .access import request_is_staff, request_user
 from .core.limits import QueryMeasure
-from .errors import BAD_INPUT, INTERNAL_ERROR, QUERY_TOO_COMPLEX, QUERY_TOO_DEEP, ClientError
+from .errors import (
+    BAD_INPUT,
+    DATABASE_UNAVAILABLE,
+    INTERNAL_ERROR,
+    QUERY_TOO_COMPLEX,
+    QUERY_TOO_DEEP,
+    ClientError,
+)
 
 logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 20_000
+RETRY_AFTER_SECONDS = 5
+DATABASE_DOWN_MESSAGE = "The database does not answer; nothing was changed. Try again in a few seconds."
 # A NUL written as an escape inside a GraphQL string ("\u0000", or "\u{0}" in newer syntax).
 _NUL_ESCAPE = re.compile(r"\\u(?:0000|\{0+\})", re.IGNORECASE)
 
@@ -26,15 +37,28 @@ _NUL_ESCAPE = re.compile(r"\\u(?:0000|\{0+\})", re.IGNORECASE)
 class HubGraphQLView(GraphQLView):
     def dispatch(self, request, *args, **kwargs):
         request._hub_cost = None
+        key = response_cache.key_for(request)
+        if key is not None:
+            answer = response_cache.get(key)
+            request._hub_cache = "hit" if answer is not None else "miss"
+            if answer is not None:
+                request._hub_operation = answer.operation
+                return self._cached(request, answer)
         try:
             request_user(request)  # a bad or revoked token is refused, whatever the query asks
             response = super().dispatch(request, *args, **kwargs)
         except ClientError as error:  # raised while reading who is calling
             response = self._json_error(request, error, 401 if error.extensions["code"] == "UNAUTHENTICATED" else 400)
+        except (OperationalError, InterfaceError):
+            request._hub_database_down = True
+            response = self._json_error(request, ClientError(DATABASE_UNAVAILABLE, DATABASE_DOWN_MESSAGE), 503)
         except Exception:  # noqa: BLE001 - a client must never see a stack trace or a bare 500
             logger.exception("GraphQL request failed")
             response = self._json_error(request, ClientError(INTERNAL_ERROR, "Something went wrong on our side."), 500)
-        return self._cache_headers(request, response)
+        if getattr(request, "_hub_database_down", False):
+            response.status_code = 503
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return self._cache_headers(request, response, key)
 
     def _json_error(self, request, error, status):
         return HttpResponse(
@@ -63,6 +87,7 @@ class HubGraphQLView(GraphQLView):
         if errors:
             return ExecutionResult(errors=list(errors))
         operation = get_operation_ast(document, operation_name)
+        request._hub_operation = operation.name.value if operation is not None and operation.name else None
         if request.method.lower() == "get" and operation is not None and operation.operation != OperationType.QUERY:
             if show_graphiql:
                 return None
@@ -95,7 +120,7 @@ class HubGraphQLView(GraphQLView):
                     )
                 ]
             )
-        return execute(
+        result = execute(
             self.schema.graphql_schema,
             document,
             context_value=self.get_context(request),
@@ -103,6 +128,9 @@ class HubGraphQLView(GraphQLView):
             operation_name=operation_name,
             middleware=self.get_middleware(request),
         )
+        if any(isinstance(e.original_error, OperationalError | InterfaceError) for e in result.errors or ()):
+            request._hub_database_down = True  # answered 503 with Retry-After (dispatch)
+        return result
 
     def get_response(self, request, data, show_graphiql=False):
         result, status = super().get_response(request, data, show_graphiql)
@@ -119,6 +147,8 @@ class HubGraphQLView(GraphQLView):
         if not isinstance(error, GraphQLError):
             return {"message": str(error), "extensions": {"code": BAD_INPUT}}
         original = error.original_error
+        if isinstance(original, OperationalError | InterfaceError):
+            return {"message": DATABASE_DOWN_MESSAGE, "path": error.path, "extensions": {"code": DATABASE_UNAVAILABLE}}
         if original is not None and not isinstance(original, GraphQLError):
             if isinstance(original, ValueError | TypeError) and "int" in str(original).lower():
                 return {"message": "A value is out of range.", "path": error.path, "extensions": {"code": BAD_INPUT}}
@@ -132,7 +162,7 @@ class HubGraphQLView(GraphQLView):
         formatted.setdefault("extensions", {}).setdefault("code", BAD_INPUT)
         return formatted
 
-    def _cache_headers(self, request, response):
+    def _cache_headers(self, request, response, key=None):
         patch_vary_headers(response, ["Authorization", "Cookie"])
         private = (
             request.method != "GET"
@@ -144,15 +174,28 @@ class HubGraphQLView(GraphQLView):
         if private:
             patch_cache_control(response, private=True, no_store=True)
             return response
-        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
-        response["ETag"] = etag
+        response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
         patch_cache_control(response, public=True, max_age=settings.HUB_GRAPHQL["PUBLIC_CACHE_SECONDS"])
-        if request.META.get("HTTP_IF_NONE_MATCH") == etag:
-            not_modified = HttpResponseNotModified()
-            for header in ("ETag", "Cache-Control", "Vary"):
-                not_modified[header] = response[header]
-            return not_modified
+        if key is not None:
+            response_cache.keep(key, request, response)
+        return _not_modified_or(request, response)
+
+    def _cached(self, request, answer):
+        response = HttpResponse(answer.body, content_type=answer.content_type)
+        response["ETag"] = answer.etag
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        patch_cache_control(response, public=True, max_age=settings.HUB_GRAPHQL["PUBLIC_CACHE_SECONDS"])
+        return _not_modified_or(request, response)
+
+
+def _not_modified_or(request, response):
+    """304 when the caller holds this very answer (If-None-Match), else the answer."""
+    if request.META.get("HTTP_IF_NONE_MATCH") != response["ETag"]:
         return response
+    not_modified = HttpResponseNotModified()
+    for header in ("ETag", "Cache-Control", "Vary"):
+        not_modified[header] = response[header]
+    return not_modified
 
 
 @lru_cache(maxsize=512)

@@ -12,6 +12,7 @@ class ContentConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.signals import copy_for_translation_done, page_published, page_unpublished
 
+        from . import generation
         from .audit import sign_in as audit_sign_in
         from .models import SiteConfig
         from .models.pages import HUB_PAGE_MODELS
@@ -22,6 +23,7 @@ class ContentConfig(AppConfig):
 
         post_migrate.connect(ensure_roles, sender=self)
         audit_sign_in.connect()
+        generation.connect()
         copy_for_translation_done.connect(record_new_translation, dispatch_uid="hub-translation-synced")
         attach_to_page_models()
         serve_on_websites()

@@ -5,6 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.views import graphql_view
+from hub import health as health_checks
+from hub.metrics import metrics
 from hub.views import health, security_txt
 
 urlpatterns = [
@@ -12,6 +14,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
     path("health/", health, name="health"),
+    path("health/live", health_checks.live, name="health_live"),
+    path("health/ready", health_checks.ready, name="health_ready"),
+    path("metrics", metrics, name="metrics"),
     path("oidc/", include("hub.oidc.urls")),
     path("inloggen/kcc/", include("api.console.urls")),
     path(".well-known/security.txt", security_txt, name="security_txt"),

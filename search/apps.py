@@ -44,3 +44,9 @@ class SearchConfig(AppConfig):
 
         post_save.connect(signals.best_bet_changed, sender=ThesaurusEntry, dispatch_uid="search-thesaurus-save")
         post_delete.connect(signals.best_bet_changed, sender=ThesaurusEntry, dispatch_uid="search-thesaurus-del")
+        # Changes made while the shared cache was away did not reach it: read the token anew.
+        from content.generation import shared_cache_recovered
+
+        from .keywords import forget_version_token
+
+        shared_cache_recovered.connect(forget_version_token, dispatch_uid="search-keywords-recovered")

@@ -2,7 +2,9 @@
 
 Read from the database; each process keeps what it read until a Keyword or best-bet change
 gives the keywords a new version token (see search.signals and KeywordsVersion), so an editor's
-change works in the next search, in every process, without a reindex.
+change works in the next search, in every process, without a reindex. The token is read through
+the shared cache (Redis when several instances run; no database query per search) and from the
+database when the cache misses or is away.
 
 One index per language: a search in English expands English terms with the English keywords
 (the translations of the Dutch ones), folded and stemmed in English. A keyword without best bets
@@ -15,6 +17,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
+
+from content.generation import shared_cache_available
 from content.languages import default_language, language_of, locale_id_for
 
 from .analysis import allowed_typos, edit_distance, fold, stem
@@ -85,9 +91,7 @@ def keyword_index(language: str | None = None) -> KeywordIndex:
     """The keywords of `language` (None: the default language) as the database holds them now
     (one primary-key query when unchanged)."""
     global _built
-    from .models import KeywordsVersion
-
-    token = KeywordsVersion.objects.filter(name="keywords").values_list("token", flat=True).first()
+    token = version_token()
     if _built is None or _built[0] != token:
         _built = (token, _load(), {})
     language = language or default_language()
@@ -155,11 +159,37 @@ def best_bets_in(language: str | None, own: list[int], borrowed: list[int]) -> l
     return list(dict.fromkeys([*own, *found]))
 
 
+VERSION_KEY = "search:keywords-version"
+
+
+def version_token() -> str:
+    """The keywords' version token: from the shared cache, else from the database (and cached)."""
+    from .models import KeywordsVersion
+
+    shared = shared_cache_available()
+    if shared:
+        cached = cache.get(VERSION_KEY)
+        if cached is not None:
+            return cached
+    token = KeywordsVersion.objects.filter(name="keywords").values_list("token", flat=True).first() or ""
+    if shared:
+        cache.add(VERSION_KEY, token, None)
+    return token
+
+
+def forget_version_token(**kwargs) -> None:
+    """Drop the cached token (after a change, and when the shared cache answers again)."""
+    cache.delete(VERSION_KEY)
+
+
 def keywords_changed(**kwargs):
-    """Give the keywords a new version token (inside the transaction of the change)."""
+    """Give the keywords a new version token (inside the transaction of the change). The cached
+    copy goes now and again after the commit: a search in between may have cached the old one."""
     from .models import KeywordsVersion
 
     KeywordsVersion.objects.update_or_create(name="keywords", defaults={"token": uuid.uuid4().hex})
+    forget_version_token()
+    transaction.on_commit(forget_version_token)
 
 
 def forget_keyword_index():

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable
 from functools import partial
 
-from content import outbox
+from content import generation, outbox
 from content.models import OutboxTask
 
 from .documents import DocumentBuilder, indexable_pages
@@ -35,6 +35,7 @@ def index_batch(tasks: list[OutboxTask], engine: SearchEngine | None = None) -> 
     indexed = {d.page_id for d in documents}
     engine.index_documents(documents)
     engine.delete_documents([p for p in ids if p not in indexed and p not in failed_pages])
+    generation.changed()  # search answers and completions changed: cached responses are old now
     return outbox.BatchOutcome(failed={t.pk: failed_pages[t.object_id] for t in tasks if t.object_id in failed_pages})
 
 

@@ -19,6 +19,7 @@ from content.visibility import Viewer, visible_page_ids
 from .analysis import fold
 from .engines import Hit, SearchEngine, SearchRequest, get_engine
 from .keywords import KeywordIndex, best_bets_in, keyword_index
+from .metrics import timed_search
 from .thesaurus import thesaurus
 from .understanding import QueryPlan, plan_query
 
@@ -88,6 +89,12 @@ def search(
 ) -> SearchResponse:
     """Search the shared index as `viewer`, in `language` (a configured language code; None:
     the default language). Raises SearchInputError, or EngineUnavailable."""
+    engine = engine or get_engine()
+    with timed_search(engine.name):
+        return _search(query, viewer, site, keywords, content_types, first, after, engine, language)
+
+
+def _search(query, viewer, site, keywords, content_types, first, after, engine, language) -> SearchResponse:
     text = normalise_query(query)
     if not text:
         raise SearchInputError("The query is empty.")
@@ -98,7 +105,6 @@ def search(
     if after < 0:
         raise SearchInputError("`after` must not be negative.")
     _check_language(language)
-    engine = engine or get_engine()
     index = keyword_index(language)
     plan = plan_query(text, index, thesaurus(index.language, index.token))
     filter_keywords = [index.preferred(k) or k for k in keywords or []]

@@ -23,12 +23,11 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urljoin
-from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 
+from content import generation as public_generation
 from content.languages import default_language
 from content.models import PageTombstone, ProductPage, SiteConfig, SiteDirectory
 from content.visibility import PUBLIC_WEB, visible_pages_queryset
@@ -41,7 +40,6 @@ from .status import Delivery, register_target
 logger = logging.getLogger(__name__)
 
 CHUNK = 500  # products rendered per batch: references are loaded once per batch
-GENERATION_KEY = "syndication:sc:generation"
 FEED_TIMEOUT = 24 * 60 * 60  # old generations fall out of the cache by themselves
 
 
@@ -146,10 +144,9 @@ _local_token: list[str] = [""]
 
 
 def generation() -> dict:
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, {"token": uuid4().hex, "at": None}, None)
-        current = cache.get(GENERATION_KEY) or {"token": "none", "at": None}
+    """The public content's generation (content.generation); drops this process's copies when
+    it moved."""
+    current = public_generation.current()
     if current["token"] != _local_token[0]:
         _local.clear()
         _local_token[0] = current["token"]
@@ -158,7 +155,7 @@ def generation() -> dict:
 
 def invalidate() -> None:
     """Start a new generation: every feed is built again on its next request."""
-    cache.set(GENERATION_KEY, {"token": uuid4().hex, "at": datetime.now(UTC)}, None)
+    public_generation.move()
 
 
 def _get(key: str):
@@ -203,12 +200,6 @@ def cached_feed(config: SiteConfig, directory: SiteDirectory | None = None, requ
     return feed
 
 
-def _changed(sender=None, **kwargs) -> None:
-    # After the commit: a request between the signal and the commit would otherwise cache the
-    # old content under the new generation.
-    transaction.on_commit(invalidate)
-
-
 # --- the editor's answer ---------------------------------------------------------------------
 def answer(page) -> Delivery | None:
     """Is this product in its site's SC feed, and if not, why (for the panel)."""
@@ -233,18 +224,6 @@ def answer(page) -> Delivery | None:
 
 
 def register() -> None:
-    """Connect the cache to the changes that alter a feed and register the panel's answer
-    (called once from `SyndicationConfig.ready()`)."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from content.models import Fragment
-
+    """Register the panel's answer (called once from `SyndicationConfig.ready()`); the cache
+    follows content.generation."""
     register_target(answer)
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_changed, dispatch_uid=f"syndication-sc-{id(signal)}")
-    post_delete.connect(_changed, sender=Page, dispatch_uid="syndication-sc-page-delete")
-    for model in (Fragment, SiteConfig, Site):
-        post_save.connect(_changed, sender=model, dispatch_uid=f"syndication-sc-save-{model.__name__}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"syndication-sc-delete-{model.__name__}")

@@ -58,6 +58,7 @@ class SearchQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_search(root, info, query, site=None, channel="web", keywords=None, first=10, after=None, language=None):
+        info.context._hub_uncacheable = True  # logged, with a queryId of its own (api/response_cache.py)
         viewer = viewer_for_request(info.context, channel_value(channel))
         language = requested_language(language)
         site = _check_site(info, site)

@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it times everything below it (Server-Timing, Prometheus; docs/operations.md).
+    "hub.metrics.RequestMetricsMiddleware",
+    "hub.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "hub.signin.headers.SecurityHeadersMiddleware",
@@ -96,6 +99,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hub.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A kept connection is checked before each request: after a database restart the next
+        # request connects anew instead of failing on a dead connection.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -259,5 +265,7 @@ HUB_LINK_CHECK = {
 # Content quality (docs/quality.md): a document larger than this is reported as too big, not read.
 HUB_QUALITY_DOCUMENT_MAX_BYTES = env_int("HUB_QUALITY_DOCUMENT_MAX_MB", 50) * 1024 * 1024
 
-# Staff sign-in: OpenID Connect and the KCC console's sign-in through the hub.
+# Several instances (shared cache, response cache, health checks, metrics), and staff sign-in
+# (OpenID Connect and the KCC console's sign-in through the hub).
+from .operations import *  # noqa: E402, F403
 from .signin import *  # noqa: E402, F403

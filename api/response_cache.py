@@ -1,0 +1,66 @@
+"""The GraphQL response cache: public GET answers kept in the shared cache (docs/api.md, "Caching").
+
+A front-end asks the same few queries over and over; the answer only changes when public content
+changes, and then the public content's generation (content.generation) moves. So an answer is
+kept under a key made of that generation and the exact request, and a publish through any hub
+instance makes every instance answer anew at once: nobody asks for the old generation again.
+
+Only what anybody may see is kept: GET requests without a token, without a session cookie (a
+signed-in editor's answer can hold drafts), not for GraphiQL's page, answered 200 without
+`no-store` (previews, `viewer`) and not a search (each search is logged and gets its own
+`queryId`). While the shared cache is away (hub.cache) nothing is kept or served from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+from content import generation
+
+PREFIX = "api:response:"
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    body: bytes
+    content_type: str
+    etag: str
+    operation: str | None  # the GraphQL operation's name, for the metrics
+
+
+def key_for(request) -> str | None:
+    """The cache key of this request's answer, or None when it may not come from the cache."""
+    if not settings.HUB_RESPONSE_CACHE["ENABLED"] or request.method != "GET":
+        return None
+    meta = request.META
+    if "HTTP_AUTHORIZATION" in meta or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    if "text/html" in meta.get("HTTP_ACCEPT", ""):
+        return None  # GraphiQL's page, or a browser
+    if not generation.shared_cache_available():
+        return None
+    request_id = "\n".join((generation.token(), request.scheme, request.get_host(), request.get_full_path()))
+    return PREFIX + hashlib.sha256(request_id.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def get(key: str) -> CachedAnswer | None:
+    return cache.get(key)
+
+
+def keep(key: str, request, response) -> None:
+    """Keep `response` under `key` when it is a public answer that everybody may get."""
+    if response.status_code != 200 or getattr(request, "_hub_no_store", False):
+        return
+    if getattr(request, "_hub_uncacheable", False) or not response.has_header("ETag"):
+        return
+    if "private" in response.get("Cache-Control", ""):
+        return
+    body = response.content
+    if len(body) > settings.HUB_RESPONSE_CACHE["MAX_BYTES"]:
+        return
+    answer = CachedAnswer(body, response["Content-Type"], response["ETag"], getattr(request, "_hub_operation", None))
+    cache.set(key, answer, settings.HUB_RESPONSE_CACHE["SECONDS"])
