@@ -96,14 +96,10 @@ def move() -> None:
 
 def changed() -> None:
     """Public content changed in the current transaction (or just now, outside one)."""
+    move()  # also for what this transaction itself reads next (tests, one request that writes and reads)
     connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        move()
-        return
-    if any(callback is move for _, callback, _ in connection.run_on_commit):
-        return  # already moved in this transaction, and moves again after the commit
-    move()
-    transaction.on_commit(move)
+    if connection.in_atomic_block and not any(callback is move for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(move)
 
 
 def _is_page(instance) -> bool:
