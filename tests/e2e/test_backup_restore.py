@@ -23,7 +23,8 @@ import django
 django.setup()
 from django.test import Client
 client = Client()
-print(json.dumps([client.post("/graphql/", {"query": q}, content_type="application/json").json() for q in sys.argv[1:]]))
+answers = [client.post("/graphql/", {"query": q}, content_type="application/json").json() for q in sys.argv[1:]]
+print(json.dumps(answers))
 """
 
 

@@ -72,7 +72,8 @@ def test_readiness_is_503_without_a_database(client, monkeypatch):
     response = client.get("/health/ready")
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
-    assert response.json()["checks"]["database"] == {"ok": False, "error": "OperationalError", "ms": pytest.approx(0, abs=50)}
+    database = response.json()["checks"]["database"]
+    assert database["ok"] is False and database["error"] == "OperationalError"
 
 
 @pytest.mark.django_db
@@ -82,7 +83,7 @@ def test_metrics_count_graphql_operations_and_are_not_for_everybody(client, hub_
     response = client.get("/metrics")
     assert response.status_code == 200
     text = response.content.decode()
-    assert 'hub_graphql_requests_total{cache=' in text or "hub_graphql_requests_total{" in text
+    assert "hub_graphql_requests_total{cache=" in text or "hub_graphql_requests_total{" in text
     assert 'operation="Paspoort"' in text
     assert "hub_graphql_request_duration_seconds_bucket" in text
     assert 'hub_outbox_lag_seconds{subscriber="search"}' in text
@@ -96,7 +97,8 @@ def test_metrics_token_opens_them_from_elsewhere(client, settings):
     settings.HUB_METRICS_TOKEN = "een-lang-geheim-voor-prometheus"  # noqa: S105 - test value
     headers = {"REMOTE_ADDR": "203.0.113.9"}
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer fout", **headers).status_code == 403
-    assert client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {settings.HUB_METRICS_TOKEN}", **headers).status_code == 200
+    good = f"Bearer {settings.HUB_METRICS_TOKEN}"
+    assert client.get("/metrics", HTTP_AUTHORIZATION=good, **headers).status_code == 200
 
 
 def test_made_up_operation_names_do_not_grow_the_metrics_without_bound(monkeypatch):
