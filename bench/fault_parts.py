@@ -169,7 +169,9 @@ class FaultSet:
             conn.execute(f'CREATE DATABASE "{self.name}"')
         self.start_redis()
         for command in (["migrate", "--noinput", "-v0"], ["setup_demo"], ["search_index", "rebuild", "--no-progress"]):
-            subprocess.run([sys.executable, "manage.py", *command], cwd=BASE_DIR, env=self.env, check=True)  # noqa: S603
+            # setup_demo makes the demo accounts, which it only does with DEBUG on.
+            env = {**self.env, "DEBUG": "true"}
+            subprocess.run([sys.executable, "manage.py", *command], cwd=BASE_DIR, env=env, check=True)  # noqa: S603
         os.environ.update({k: v for k, v in self.env.items() if k != "PYTHONUNBUFFERED"})
         import django
 

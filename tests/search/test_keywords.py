@@ -3,7 +3,7 @@
 import pytest
 
 from content.models import Keyword, KeywordBestBet, ProductPage
-from search.keywords import best_bets_in, keyword_index
+from search.keywords import best_bets_in, forget_version_token, keyword_index
 from search.models import KeywordsVersion
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def module_search_content(module_search_content_with_english):
 
 def test_the_keywords_are_read_once_while_nothing_changes(search_content, django_assert_num_queries):
     first = keyword_index()
-    with django_assert_num_queries(1):  # only the version token
+    with django_assert_num_queries(0):  # the version token comes from the cache
         assert keyword_index() is first
 
 
@@ -37,18 +37,32 @@ def test_a_new_best_bet_is_used_in_the_next_search(search_content):
 
 
 def test_a_change_made_by_another_process_is_seen_through_the_version_token(search_content):
-    """Another worker's save reaches this process through the database, not a shared cache."""
+    """Another worker's save reaches this process through the token: in the database, and in
+    the shared cache, which the other process empties (search.keywords.keywords_changed)."""
     before = keyword_index()
     # What another process does: change the row and the token, without this process's signals.
     Keyword.objects.filter(term="afvalcontainer").update(synonyms="kliko\nhuisvuilbak")
     assert before.lookup("huisvuilbak") is None and keyword_index() is before
     KeywordsVersion.objects.update_or_create(name="keywords", defaults={"token": "changed-elsewhere"})
+    forget_version_token()
+    assert keyword_index().lookup("huisvuilbak").term == "afvalcontainer"
+
+
+def test_the_version_token_is_read_from_the_database_while_the_shared_cache_is_away(search_content, monkeypatch):
+    from search import keywords
+
+    before = keyword_index()
+    monkeypatch.setattr(keywords, "shared_cache_available", lambda: False)
+    Keyword.objects.filter(term="afvalcontainer").update(synonyms="kliko\nhuisvuilbak")
+    KeywordsVersion.objects.update_or_create(name="keywords", defaults={"token": "changed-while-away"})
+    # No forget_version_token(): the cache is not asked at all.
+    assert keyword_index() is not before
     assert keyword_index().lookup("huisvuilbak").term == "afvalcontainer"
 
 
 def test_each_language_has_its_own_keywords_read_once_while_nothing_changes(search_content, django_assert_num_queries):
     english = keyword_index("en")
-    with django_assert_num_queries(1):  # only the version token
+    with django_assert_num_queries(0):  # the version token comes from the cache
         assert keyword_index("en") is english
     assert english.lookup("wheelie bins").term == "rubbish container"  # stemmed in English
     assert keyword_index().lookup("wheelie bin") is None  # not a Dutch keyword

@@ -7,6 +7,7 @@ from datetime import date
 
 import httpx
 import pytest
+from django.utils import timezone
 
 from content.models import ProductPage, SiteConfig
 from syndication.sdg.mapping import ProductKey, payloads, product_for, withdrawal
@@ -155,7 +156,8 @@ def test_sections_land_in_their_sdg_fields(sdg_content):
     assert payload["upnUri"] == RIJBEWIJS_UPL
     assert payload["doelgroep"] == "eu-burger" and payload["productAanwezig"] is True
     assert payload["verantwoordelijkeOrganisatie"] == {"owmsIdentifier": DEVENTER}
-    assert payload["publicatieDatum"] == sdg_content["product-rijbewijs"].last_published_at.date().isoformat()
+    published = sdg_content["product-rijbewijs"].last_published_at
+    assert payload["publicatieDatum"] == timezone.localdate(published).isoformat()  # the day in the Netherlands
     nl = translations(payload)["nl"]
     assert nl["titel"] == "Rijbewijs verlengen"
     assert nl["tekst"].startswith("Is uw rijbewijs bijna verlopen?")
