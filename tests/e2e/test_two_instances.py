@@ -51,14 +51,24 @@ def instances(redis_url, committed_content, tmp_path):
     }
     processes, urls = [], []
     try:
-        for name in ("a", "b"):
+        for name, workers in (("a", 2), ("b", 1)):
             port = free_port()
             log = open(tmp_path / f"hub-{name}.log", "w")  # noqa: SIM115 - closed with the process
-            process = subprocess.Popen(  # noqa: S603 - our own gunicorn
-                [str(os.path.join(os.path.dirname(sys.executable), "gunicorn")), "hub.wsgi", "--workers", "1"]
-                + ["--bind", f"127.0.0.1:{port}", "--timeout", "60"],
+            own = {
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "GUNICORN_WORKERS": str(workers),
+                "GUNICORN_ACCESS_LOG": "",
+                "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / f"metrics-{name}"),
+            }
+            process = subprocess.Popen(  # noqa: S603 - our own gunicorn, with the production settings module
+                [
+                    str(os.path.join(os.path.dirname(sys.executable), "gunicorn")),
+                    "hub.wsgi",
+                    "-c",
+                    "python:hub.gunicorn",
+                ],
                 cwd=REPO_DIR,
-                env=env,
+                env={**env, **own},
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
@@ -150,6 +160,17 @@ def test_a_publish_through_one_instance_is_served_by_the_other_at_once(instances
         for base in (b, a):
             gone = _get(public, base, etag=published.headers["ETag"])
             assert gone.status_code == 200 and _title(gone) == ["NOT_FOUND"], (base, gone.text[:300])
+
+        # Instance A's two workers write their metrics to one folder; /metrics adds them up.
+        for _ in range(6):
+            _get(public, a)
+        metrics = public.get(f"{a}/metrics").text
+        counted = [
+            float(line.rsplit(" ", 1)[1])
+            for line in metrics.splitlines()
+            if line.startswith("hub_graphql_requests_total{") and 'operation="Paspoort"' in line
+        ]
+        assert sum(counted) >= 8, metrics[:2000]
 
 
 def test_a_signed_in_editor_is_never_served_from_the_response_cache(instances):
