@@ -50,10 +50,11 @@ PAGE_WEIGHTS = [1 / (rank + 1) for rank in range(len(PLAN["pages"]))]
 EDITOR_WAIT = (float(os.environ.get("LOAD_EDITOR_WAIT_MIN", 4)), float(os.environ.get("LOAD_EDITOR_WAIT_MAX", 8)))
 CHECK_LIMIT_S = 30  # a page not searchable after this long counts as an error
 CHECK_INTERVAL_S = 0.2
-QUIET_END_S = 8  # no publish starts this close to the end, so its check can finish
+QUIET_END_S = 10  # no publish starts this close to the end
 WORD = re.compile(r"\s*\bladw[a-z]{10}\b")
 
 recorder = Recorder()
+checks: list[gevent.Greenlet] = []  # the checkers still running when the load stops are awaited
 _editor_numbers = count()
 
 
@@ -175,7 +176,7 @@ class Editor(HttpUser):
         if published is None:
             return
         recorder.published(page, word, time.monotonic() - started, b1_reason)
-        gevent.spawn(self._check, page, word, published)
+        checks.append(gevent.spawn(self._check, page, word, published))
 
     def _post(self, url: str, form: EditForm):
         """Publish; a page under B1 level gets the reason an editor would give. Returns the time
@@ -244,4 +245,5 @@ def _started(environment, **kwargs):
 @events.test_stop.add_listener
 def _stopped(environment, **kwargs):
     recorder.stop()
+    gevent.joinall([check for check in checks if not check.dead], timeout=CHECK_LIMIT_S + 5)
     recorder.write(os.environ["LOAD_RESULTS"])
