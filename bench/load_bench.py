@@ -48,15 +48,21 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 
 def memory(server: Server, outbox_worker: subprocess.Popen) -> dict:
-    """Resident memory (RSS, and the peak so far) of each gunicorn worker and the outbox worker."""
+    """Resident memory of each gunicorn worker (RSS, its peak so far, and PSS: shared pages
+    divided among the processes that share them) and the outbox worker's RSS, in MB."""
     import psutil
 
     workers = []
     for pid in server.worker_pids():
-        process = psutil.Process(pid)
+        info = psutil.Process(pid).memory_full_info()
         peak_kb = int(Path(f"/proc/{pid}/status").read_text().split("VmHWM:")[1].split()[0])
         workers.append(
-            {"pid": pid, "rss_mb": round(process.memory_info().rss / 2**20, 1), "peak_mb": round(peak_kb / 1024, 1)}
+            {
+                "pid": pid,
+                "rss_mb": round(info.rss / 2**20, 1),
+                "peak_mb": round(peak_kb / 1024, 1),
+                "pss_mb": round(info.pss / 2**20, 1),
+            }
         )
     outbox = psutil.Process(outbox_worker.pid).memory_info().rss if outbox_worker.poll() is None else None
     return {"workers": workers, "outbox_worker_mb": round(outbox / 2**20, 1) if outbox else None}
@@ -137,8 +143,9 @@ def main(argv=None):
         plan = prepare(env, str(work / "plan.json"), args.editors)
         log(f"gunicorn: {args.workers} workers; outbox worker")
         server = Server(env, workers=args.workers, worker_args=worker_args).start()
+        outbox_log = (work / "outbox_worker.log").open("w")
         outbox_worker = subprocess.Popen(  # noqa: S603 - our own command
-            [sys.executable, "manage.py", "outbox_worker"], cwd=BASE_DIR, env=env
+            [sys.executable, "manage.py", "outbox_worker"], cwd=BASE_DIR, env=env, stdout=outbox_log, stderr=outbox_log
         )
         try:
             memory_booted = memory(server, outbox_worker)
@@ -149,7 +156,9 @@ def main(argv=None):
         finally:
             outbox_worker.terminate()
             outbox_worker.wait(timeout=20)
+            outbox_log.close()
             server.stop()
+        outbox_lines = (work / "outbox_worker.log").read_text(encoding="utf-8").splitlines()
         csv = {path.name: path.read_text(encoding="utf-8") for path in sorted(work.glob("locust_*.csv"))}
     settings = {
         "pages": args.pages,
@@ -173,6 +182,8 @@ def main(argv=None):
         "memory": {"booted": memory_booted, "start": memory_start, "end": memory_end},
         "locust_stats_csv": csv.get("locust_stats.csv"),
         "locust_failures_csv": csv.get("locust_failures.csv"),
+        "outbox_worker_applied": sum(1 for line in outbox_lines if line.startswith("search: applied")),
+        "outbox_worker_log_tail": outbox_lines[-10:],
         "duration_s": round(time.perf_counter() - started, 1),
     }
     write_report("load", args.out, summary, detail)

@@ -52,11 +52,18 @@ class Recorder:
             }
         )
 
-    def checked(self, page: dict, word: str, delay: float | None, polls: int) -> None:
-        """`delay`: seconds from the publish's answer to the first search that found the page;
-        None when it was not found within the checker's time limit."""
+    def checked(self, page: dict, word: str, delay: float | None, polls: int, sent: float | None = None) -> None:
+        """`delay`: seconds from the publish's answer to the answer of the first search that
+        found the page (None: not found within the checker's time limit); `sent`: when that
+        search was sent, so the time the search request itself took can be told apart."""
         self.searchable.append(
-            {"ref": page["ref"], "word": word, "seconds": None if delay is None else round(delay, 2), "polls": polls}
+            {
+                "ref": page["ref"],
+                "word": word,
+                "seconds": None if delay is None else round(delay, 2),
+                "sent_s": None if sent is None else round(sent, 2),
+                "polls": polls,
+            }
         )
 
     def report(self) -> dict:

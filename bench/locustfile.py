@@ -204,9 +204,10 @@ class Editor(HttpUser):
         polls = 0
         while time.monotonic() - published < CHECK_LIMIT_S:
             polls += 1
+            sent = time.monotonic()
             data = graphql_get(self.public, "check: searchable", SEARCH, search_variables(word))
             if data and any(hit["ref"] == page["ref"] for hit in data["search"]["hits"]):
-                recorder.checked(page, word, time.monotonic() - published, polls)
+                recorder.checked(page, word, time.monotonic() - published, polls, sent - published)
                 return
             gevent.sleep(CHECK_INTERVAL_S)
         recorder.checked(page, word, None, polls)
