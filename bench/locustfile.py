@@ -67,6 +67,9 @@ def _word() -> str:
 def graphql_get(client, name: str, document: str, variables: dict):
     """A public GET request; a non-200 answer or any GraphQL error is a failure. Returns `data`."""
     with client.get("/graphql/", params=get_params(document, variables), name=name, catch_response=True) as response:
+        if response.status_code == 0:  # no answer at all: the connection failed or was closed
+            response.failure(f"connection error: {response.error!r}"[:300])
+            return None
         if response.status_code != 200:
             response.failure(f"HTTP {response.status_code}: {response.text[:200]}")
             return None
