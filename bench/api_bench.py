@@ -33,7 +33,11 @@ RESULTS = BASE_DIR / "bench" / "results"
 
 
 def database_env(pages: int) -> dict:
-    """Environment for one catalogue size: its own SQLite file, or its own PostgreSQL database."""
+    """Environment for one catalogue size: its own SQLite file, or its own PostgreSQL database.
+
+    The PostgreSQL database is named `<prefix>_bench_<N>_v<version>`, the prefix being
+    BENCH_DB_PREFIX or else the name of the database in DATABASE_URL: checkouts that share one
+    server give each their own prefix."""
     from urllib.parse import urlsplit, urlunsplit
 
     from .catalogue import VERSION
@@ -45,7 +49,8 @@ def database_env(pages: int) -> dict:
     parts = urlsplit(url)
     if not parts.scheme.startswith("postgres"):
         raise SystemExit("DATABASE_URL must be PostgreSQL (or unset for SQLite)")
-    name = f"{parts.path.lstrip('/')}_bench_{pages}_v{VERSION}"
+    prefix = os.environ.get("BENCH_DB_PREFIX") or parts.path.lstrip("/")
+    name = f"{prefix}_bench_{pages}_v{VERSION}"
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:

@@ -21,10 +21,13 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn with WORKERS sync workers on 127.0.0.1, started fresh for each API."""
+    """gunicorn on 127.0.0.1: WORKERS sync workers unless told otherwise (`worker_args`, such as
+    `["--worker-class", "gthread", "--threads", "4"]`)."""
 
-    def __init__(self, env: dict):
+    def __init__(self, env: dict, workers: int = WORKERS, worker_args: tuple[str, ...] = ()):
         self.env = env
+        self.workers = workers
+        self.worker_args = list(worker_args)
         self.process = None
         self.port = None
         self.ready_dir = None
@@ -40,7 +43,8 @@ class Server:
                 "--config",
                 str(BASE_DIR / "bench" / "gunicorn_conf.py"),
                 "--workers",
-                str(WORKERS),
+                str(self.workers),
+                *self.worker_args,
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--timeout",
@@ -52,7 +56,7 @@ class Server:
             env=env,
         )
         deadline = time.monotonic() + timeout
-        while len(os.listdir(self.ready_dir)) < WORKERS:
+        while len(os.listdir(self.ready_dir)) < self.workers:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise SystemExit("gunicorn did not start; see its output above")

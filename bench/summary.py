@@ -12,6 +12,12 @@ def _api(report: dict) -> list[str]:
     return [api_markdown(report)]
 
 
+def _load(report: dict) -> list[str]:
+    from .load_report import load_markdown
+
+    return load_markdown(report)
+
+
 def _generic(report: dict) -> list[str]:
     summary = report.get("summary") or {k: v for k, v in report.items() if not isinstance(v, dict | list)}
     return [json.dumps(summary, indent=2, ensure_ascii=False)[:4000]]
@@ -30,6 +36,8 @@ def main():
             continue
         print(f"\n### {path.name} ({report.get('created', 'no date')})\n")
         lines = _api(report) if report.get("benchmark") == "api" else _generic(report)
+        if report.get("benchmark") == "load":
+            lines = _load(report)
         print("\n".join(lines))
 
 
