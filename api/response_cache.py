@@ -41,14 +41,16 @@ def key_for(request) -> str | None:
         return None
     if "text/html" in meta.get("HTTP_ACCEPT", ""):
         return None  # GraphiQL's page, or a browser
+    token = generation.token()  # asks the shared cache (again, after an outage's pause)
     if not generation.shared_cache_available():
         return None
-    request_id = "\n".join((generation.token(), request.scheme, request.get_host(), request.get_full_path()))
+    request_id = "\n".join((token, request.scheme, request.get_host(), request.get_full_path()))
     return PREFIX + hashlib.sha256(request_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def get(key: str) -> CachedAnswer | None:
-    return cache.get(key)
+    answer = cache.get(key)
+    return answer if generation.shared_cache_available() else None
 
 
 def keep(key: str, request, response) -> None:
@@ -59,6 +61,8 @@ def keep(key: str, request, response) -> None:
         return
     if "private" in response.get("Cache-Control", ""):
         return
+    if not generation.shared_cache_available():
+        return  # the answer would land in this process's memory, where no publish reaches it
     body = response.content
     if len(body) > settings.HUB_RESPONSE_CACHE["MAX_BYTES"]:
         return

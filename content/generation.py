@@ -68,21 +68,26 @@ shared_cache_recovered = Signal()
 
 
 def shared_cache_available() -> bool:
-    """Whether the cache answers for every instance now (hub.cache.SharedRedisCache tells; a
-    local-memory cache of a single process always does)."""
+    """Whether the cache's last answer came from the shared cache (hub.cache.SharedRedisCache
+    tells; a local-memory cache of a single process always counts as shared)."""
     return getattr(cache, "is_available", lambda: True)()
 
 
 def current() -> dict:
     """{"token": ..., "at": when it last moved, or None}; one cache read. While the shared cache
-    is away every call gets a token of its own: nothing cached is reused then."""
-    if not shared_cache_available():
-        return {"token": uuid4().hex, "at": datetime.now(UTC)}
+    is away every call gets a token of its own: nothing cached is reused then. (The read itself
+    asks Redis again once the backend's retry pause is over.)"""
     value = cache.get(KEY)
-    if value is None:
+    if value is None and shared_cache_available():
         cache.add(KEY, {"token": uuid4().hex, "at": None}, None)
         value = cache.get(KEY) or {"token": "none", "at": None}
+    if not shared_cache_available():
+        return _of_its_own()  # answered from this process's memory, where no publish reaches
     return value
+
+
+def _of_its_own() -> dict:
+    return {"token": uuid4().hex, "at": datetime.now(UTC)}
 
 
 def token() -> str:

@@ -46,8 +46,9 @@ class SharedRedisCache(RedisCache):
 
     # --- state -----------------------------------------------------------------------------
     def is_available(self) -> bool:
-        """False while Redis is known to be away (callers then bypass what must agree)."""
-        return not self._was_down or time.monotonic() >= self._down_until
+        """Whether Redis answered the last call (False: it was served from this process's
+        memory, and callers bypass what must agree between instances)."""
+        return not self._was_down
 
     def probe(self) -> tuple[bool, str]:
         """Ask Redis now (the readiness check): (answers, detail)."""

@@ -166,11 +166,10 @@ def version_token() -> str:
     """The keywords' version token: from the shared cache, else from the database (and cached)."""
     from .models import KeywordsVersion
 
-    shared = shared_cache_available()
-    if shared:
-        cached = cache.get(VERSION_KEY)
-        if cached is not None:
-            return cached
+    cached = cache.get(VERSION_KEY)
+    shared = shared_cache_available()  # False: that answer came from this process's memory
+    if cached is not None and shared:
+        return cached
     token = KeywordsVersion.objects.filter(name="keywords").values_list("token", flat=True).first() or ""
     if shared:
         cache.add(VERSION_KEY, token, None)

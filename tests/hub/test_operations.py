@@ -202,3 +202,22 @@ def test_the_test_suite_really_runs_on_the_shared_cache():
     if os.environ.get("HUB_TEST_REDIS_URL"):
         assert caches["default"].__class__.__name__ == "SharedRedisCache"
         assert caches["default"].probe() == (True, "ok")
+
+
+@pytest.mark.django_db
+@override_settings(HUB_RESPONSE_CACHE={"ENABLED": True, "SECONDS": 60, "MAX_BYTES": 512 * 1024})
+def test_nothing_is_served_from_process_memory_while_redis_is_away(client, hub_content, monkeypatch):
+    """Redis dies between two requests: the answers after it are built anew every time, never
+    from what this process kept meanwhile (a publish on another instance would not reach it)."""
+    from django.core import cache as cache_module
+
+    from hub.cache import SharedRedisCache
+
+    monkeypatch.setattr("hub.cache.RETRY_SECONDS", 0)  # every call asks Redis again, and fails again
+    away = SharedRedisCache("redis://127.0.0.1:9/0", {"KEY_PREFIX": "t", "TIMEOUT": 60})
+    for module in ("content.generation", "api.response_cache"):
+        monkeypatch.setattr(f"{module}.cache", away)
+    monkeypatch.setattr(cache_module, "cache", away)
+    states = [_cache_state(_get(client)) for _ in range(4)]
+    assert "hit" not in states
+    assert away.failures >= 4
