@@ -2,8 +2,9 @@
 
 A front-end asks the same few queries over and over; the answer only changes when public content
 changes, and then the public content's generation (content.generation) moves. So an answer is
-kept under a key made of that generation and the exact request, and a publish through any hub
-instance makes every instance answer anew at once: nobody asks for the old generation again.
+kept under the exact request, tagged with the generation it was built in, and only served while
+that generation is current: a publish through any hub instance makes every instance answer anew
+at once. A hit costs one round trip to Redis (the generation and the answer in one MGET).
 
 Only what anybody may see is kept: GET requests without a token, without a session cookie (a
 signed-in editor's answer can hold drafts), not for GraphiQL's page, answered 200 without
@@ -30,6 +31,7 @@ class CachedAnswer:
     content_type: str
     etag: str
     operation: str | None  # the GraphQL operation's name, for the metrics
+    generation: str  # the public content's generation it was built in
 
 
 def key_for(request) -> str | None:
@@ -41,21 +43,30 @@ def key_for(request) -> str | None:
         return None
     if "text/html" in meta.get("HTTP_ACCEPT", ""):
         return None  # GraphiQL's page, or a browser
-    token = generation.token()  # asks the shared cache (again, after an outage's pause)
-    if not generation.shared_cache_available():
-        return None
-    request_id = "\n".join((token, request.scheme, request.get_host(), request.get_full_path()))
+    request_id = "\n".join((request.scheme, request.get_host(), request.get_full_path()))
     return PREFIX + hashlib.sha256(request_id.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def get(key: str) -> CachedAnswer | None:
-    answer = cache.get(key)
-    return answer if generation.shared_cache_available() else None
+def lookup(key: str) -> tuple[str | None, CachedAnswer | None]:
+    """(the current generation, the kept answer when it was built in that generation), in one
+    round trip to the shared cache. (None, None) while the shared cache is away."""
+    values = cache.get_many([generation.KEY, key])
+    current = values.get(generation.KEY) if generation.shared_cache_available() else None
+    if current is None:
+        current = generation.current()  # not there yet (or away: then a token of its own)
+    if not generation.shared_cache_available():
+        return None, None
+    answer = values.get(key)
+    if answer is not None and answer.generation != current["token"]:
+        answer = None  # built before the content changed
+    return current["token"], answer
 
 
 def keep(key: str, request, response) -> None:
-    """Keep `response` under `key` when it is a public answer that everybody may get."""
-    if response.status_code != 200 or getattr(request, "_hub_no_store", False):
+    """Keep `response` under `key` when it is a public answer that everybody may get, tagged
+    with the generation read before it was built (a publish meanwhile makes it old at once)."""
+    built_in = getattr(request, "_hub_generation", None)
+    if built_in is None or response.status_code != 200 or getattr(request, "_hub_no_store", False):
         return
     if getattr(request, "_hub_uncacheable", False) or not response.has_header("ETag"):
         return
@@ -66,5 +77,6 @@ def keep(key: str, request, response) -> None:
     body = response.content
     if len(body) > settings.HUB_RESPONSE_CACHE["MAX_BYTES"]:
         return
-    answer = CachedAnswer(body, response["Content-Type"], response["ETag"], getattr(request, "_hub_operation", None))
+    operation = getattr(request, "_hub_operation", None)
+    answer = CachedAnswer(body, response["Content-Type"], response["ETag"], operation, built_in)
     cache.set(key, answer, settings.HUB_RESPONSE_CACHE["SECONDS"])

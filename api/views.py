@@ -39,8 +39,11 @@ class HubGraphQLView(GraphQLView):
         request._hub_cost = None
         key = response_cache.key_for(request)
         if key is not None:
-            answer = response_cache.get(key)
-            request._hub_cache = "hit" if answer is not None else "miss"
+            request._hub_generation, answer = response_cache.lookup(key)
+            if request._hub_generation is None:
+                key = None  # the shared cache is away: build the answer, keep nothing
+            else:
+                request._hub_cache = "hit" if answer is not None else "miss"
             if answer is not None:
                 request._hub_operation = answer.operation
                 return self._cached(request, answer)
