@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: the API benchmark, then the search, B1 and Samenwerkende Catalogi benchmarks.
+# `make bench`: the API benchmark, then the search, B1, Samenwerkende Catalogi, quality and
+# cluster benchmarks.
 # Each writes bench/results/<name>.json; a summary of every result file closes the run.
 #
 #   bash bench/run.sh             # full run: 1,000 and 10,000 pages (first run builds the databases)
@@ -57,6 +58,11 @@ echo "== sc_bench (Samenwerkende Catalogi feed: built uncached, served cached)" 
 
 echo "== quality_bench (content quality: a full check, internal checks, and the page panel)" >&2
 "$PY" -m bench.quality_bench || failed+=(quality_bench)
+
+echo "== cluster_bench (three OpenSearch nodes, one killed while searching and publishing)" >&2
+# Starts services/opensearch-cluster.sh (and stops it afterwards if it was not running); a cluster
+# that does not start gives bench/results/cluster.json with the reason, not a failed run.
+"$PY" -m bench.cluster_bench || failed+=(cluster_bench)
 
 "$PY" -m bench.summary
 if ((${#failed[@]})); then
