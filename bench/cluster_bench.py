@@ -127,7 +127,7 @@ def searcher(recorder: Recorder, expected: dict[str, int], stop: threading.Event
     connection.close()
 
 
-def editor(stop: threading.Event, published: list[int], rounds: list[dict]):
+def editor(stop: threading.Event, published: list[int], rounds: list[dict], errors: list[str]):
     """Publishes a changed page every half second and runs a round of the outbox worker."""
     from django.db import connection
 
@@ -137,13 +137,17 @@ def editor(stop: threading.Event, published: list[int], rounds: list[dict]):
     page_ids = list(ProductPage.objects.live().order_by("pk").values_list("pk", flat=True))
     n = 0
     while not stop.is_set():
-        page = ProductPage.objects.get(pk=page_ids[n % len(page_ids)]).get_latest_revision_as_object()
-        page.summary = f"{page.summary.split(' (bijgewerkt', 1)[0]} (bijgewerkt, ronde {n})"
-        page.save_revision().publish()
-        published.append(page.pk)
-        n += 1
-        report = apply_pending()
-        rounds.append({"t": time.monotonic(), "applied": report.applied, "failed": report.failed})
+        try:
+            page = ProductPage.objects.get(pk=page_ids[n % len(page_ids)]).get_latest_revision_as_object()
+            suffix = f" (bijgewerkt, ronde {n})"
+            page.summary = page.summary.split(" (bijgewerkt", 1)[0][: 160 - len(suffix)] + suffix
+            page.save_revision().publish()
+            published.append(page.pk)
+            n += 1
+            report = apply_pending()
+            rounds.append({"t": time.monotonic(), "applied": report.applied, "failed": report.failed})
+        except Exception as error:  # noqa: BLE001 - reported, and the run goes on
+            errors.append(f"{type(error).__name__}: {error}"[:300])
         stop.wait(0.5)
     connection.close()
 
@@ -184,11 +188,14 @@ def scenario(args, urls: str) -> tuple[dict, dict]:
 
     recorder, stop = Recorder(), threading.Event()
     retries = RetryCounter()
-    logging.getLogger("opensearch").addHandler(retries)
+    client_log = logging.getLogger("opensearch")
+    client_log.addHandler(retries)
+    client_log.propagate = False  # counted here; their tracebacks would drown the output
     published: list[int] = []
     rounds: list[dict] = []
+    editor_errors: list[str] = []
     threads = [threading.Thread(target=searcher, args=(recorder, expected, stop, i * 5)) for i in range(args.threads)]
-    threads.append(threading.Thread(target=editor, args=(stop, published, rounds)))
+    threads.append(threading.Thread(target=editor, args=(stop, published, rounds, editor_errors)))
     run_started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -224,7 +231,8 @@ def scenario(args, urls: str) -> tuple[dict, dict]:
         stop.set()
         for thread in threads:
             thread.join(timeout=60)
-        logging.getLogger("opensearch").removeHandler(retries)
+        client_log.removeHandler(retries)
+        client_log.propagate = True
     run_s = time.monotonic() - run_started
 
     deadline = time.monotonic() + 30  # the worker catches up, respecting the tasks' backoff
@@ -235,8 +243,8 @@ def scenario(args, urls: str) -> tuple[dict, dict]:
     enqueued, applied = tasks.count(), tasks.filter(applied_at__isnull=False).count()
     retried = tasks.filter(attempts__gt=0).count()
     # The index holds the last change: the page's summary as the editor last published it.
-    last = engine.client.get(index=engine.alias, id=str(published[-1]))["_source"]
-    last_in_index = last["summary"].endswith(f"ronde {len(published) - 1})")
+    last = engine.client.get(index=engine.alias, id=str(published[-1]))["_source"] if published else {}
+    last_in_index = last.get("summary", "").endswith(f"ronde {len(published) - 1})")
     engine.drop_all()
 
     searches = sum(len(recorder.samples[p]) + len(recorder.failed[p]) for p in recorder.samples)
@@ -252,6 +260,8 @@ def scenario(args, urls: str) -> tuple[dict, dict]:
         "searches_with_other_total": sum(recorder.wrong.values()),
         "client_retries_on_another_node": retries.count,
         **{f"search_{phase}": percentiles(recorder.samples[phase]) for phase in ("before", "during", "after")},
+        "publishes": len(published),
+        "publish_errors": len(editor_errors),
         "tasks_enqueued": enqueued,
         "tasks_applied": applied,
         "tasks_applied_after_retry": retried,
@@ -267,6 +277,7 @@ def scenario(args, urls: str) -> tuple[dict, dict]:
         "failures": {p: v[:10] for p, v in recorder.failed.items()},
         "queries": QUERIES,
         "expected_totals": expected,
+        "editor_errors": editor_errors[:10],
         "outbox_rounds": len(rounds),
         "outbox_rounds_failed": sum(1 for r in rounds if r["failed"]),
         "search_url": urls,

@@ -9,6 +9,8 @@ from .distributed import DistributedEngine
 from .hosts import retry_options, split_urls
 
 TIMEOUT_SECONDS = 10
+# Connections kept open per node: threads of one process share the client (urllib3 keeps one).
+POOL_MAXSIZE = 10
 
 
 class OpenSearchEngine(DistributedEngine):
@@ -18,7 +20,9 @@ class OpenSearchEngine(DistributedEngine):
 
     def make_client(self):
         urls = split_urls(self.url)
-        return opensearchpy.OpenSearch(hosts=urls, timeout=TIMEOUT_SECONDS, **retry_options(urls))
+        return opensearchpy.OpenSearch(
+            hosts=urls, timeout=TIMEOUT_SECONDS, pool_maxsize=POOL_MAXSIZE, **retry_options(urls)
+        )
 
     def wait_for_green(self, index, *, seconds):
         # opensearch-py takes a bare `timeout` for its own request timeout; next to
