@@ -38,7 +38,8 @@ postgres: ## Start the local PostgreSQL used by the tests (installs it when miss
 opensearch: ## Fetch OpenSearch from Maven Central and run it on localhost:9200
 	services/opensearch.sh start
 
-services-stop: ## Stop the local PostgreSQL and OpenSearch
+services-stop: ## Stop the local PostgreSQL and OpenSearch (and the OpenSearch cluster, if it runs)
+	-services/opensearch-cluster.sh stop
 	-services/opensearch.sh stop
 	-services/postgres.sh stop
 
@@ -64,6 +65,7 @@ bench: install ## Run the benchmarks (API vs grapple vs REST v2, search, B1) and
 	bash bench/run.sh
 
 clean: ## Remove generated files (venv, databases, services' data)
+	-services/opensearch-cluster.sh stop
 	-services/opensearch.sh stop
 	-services/postgres.sh stop
 	rm -rf $(VENV) var .services

@@ -29,6 +29,23 @@ STATE="$OS_REPO/.services/opensearch-cluster"
 LOCK="$STATE/lock"
 
 http_port() { echo $((HTTP_BASE + $1)); }
+
+# Refuses to start node $1 on a port another process holds (checked before any node starts).
+ports_free() {
+    if port_busy "$(http_port "$1")" || port_busy "$(transport_port "$1")"; then
+        die "port $(http_port "$1") or $(transport_port "$1") on 127.0.0.1 is in use by another process (node $1)"
+    fi
+}
+
+# Stops the nodes this call started, then fails with the message $1.
+abandon() {
+    local n
+    for n in "${STARTED[@]}"; do
+        pid_alive "$(node_pidfile "$n")" && stop_node "$(node_pidfile "$n")"
+        rm -f "$(node_pidfile "$n")"
+    done
+    die "$1"
+}
 transport_port() { echo $((TRANSPORT_BASE + $1)); }
 node_name() { echo "hub-node-$1"; }
 node_state() { echo "$STATE/node-$1"; }
@@ -63,9 +80,6 @@ launch() {
         seeds+=("127.0.0.1:$(transport_port "$m")")
         managers+=("$(node_name "$m")")
     done
-    if port_busy "$(http_port "$n")" || port_busy "$(transport_port "$n")"; then
-        die "port $(http_port "$n") or $(transport_port "$n") on 127.0.0.1 is in use by another process (node $n)"
-    fi
     OPENSEARCH_CLUSTER_NAME="$CLUSTER_NAME" \
     OPENSEARCH_NODE_NAME="$(node_name "$n")" \
     OPENSEARCH_TRANSPORT_PORT="$(transport_port "$n")" \
@@ -85,13 +99,13 @@ wait_until() {
         for n in "${STARTED[@]}"; do
             if ! pid_alive "$(node_pidfile "$n")"; then
                 tail_log "$(node_state "$n")/log"
-                die "node $n exited during start-up (see $(node_state "$n")/log)"
+                abandon "node $n exited during start-up (see $(node_state "$n")/log)"
             fi
         done
         sleep 1
     done
     for n in "${STARTED[@]}"; do tail_log "$(node_state "$n")/log"; done
-    die "the cluster was not $what within $START_TIMEOUT s: $(cluster_health_json || echo 'no node answers')"
+    abandon "the cluster was not $what within $START_TIMEOUT s: $(cluster_health_json || echo 'no node answers')"
 }
 
 is_green_with_all() {
@@ -109,11 +123,15 @@ node_joined() {
 cmd_start() {
     with_lock "$LOCK"
     build
-    local n t0=$SECONDS
+    local n t0=$SECONDS down=()
     STARTED=()
     for n in "${NODES[@]}"; do
-        if pid_alive "$(node_pidfile "$n")"; then continue; fi
+        pid_alive "$(node_pidfile "$n")" && continue
         rm -f "$(node_pidfile "$n")"
+        ports_free "$n"
+        down+=("$n")
+    done
+    for n in "${down[@]}"; do
         launch "$n"
         STARTED+=("$n")
     done
@@ -132,6 +150,7 @@ cmd_start_node() {
         return 0
     fi
     rm -f "$(node_pidfile "$1")"
+    ports_free "$1"
     launch "$1"
     STARTED=("$1")
     wait_until "joined by node $1" node_joined "$1"
