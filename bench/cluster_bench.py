@@ -42,6 +42,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200 if quick else 1000)
     parser.add_argument("--threads", type=int, default=2, help="search threads")
+    parser.add_argument("--warmup", type=float, default=3.0 if quick else 10.0, help="seconds, not measured")
     parser.add_argument("--kill-after", type=float, default=5.0 if quick else 10.0)
     parser.add_argument("--down", type=float, default=10.0 if quick else 20.0, help="seconds the node stays dead")
     parser.add_argument("--after", type=float, default=5.0 if quick else 10.0, help="seconds measured after green")
@@ -199,8 +200,12 @@ def scenario(args, urls: str) -> tuple[dict, dict]:
     engine = get_engine()
     indexed, index = ensure_index(engine, count_indexable_pages(), indexable_documents)
     OutboxTask.objects.filter(subscriber="search").delete()  # the index covers the import's tasks
-    for _ in range(3):  # warm up; the totals every later search must give
+    # Warm up (a node started a minute ago is still compiling); the totals every later search must give.
+    warm_until = time.monotonic() + args.warmup
+    while True:
         expected = {word: search(word, viewer=Viewer()).total for word in QUERIES}
+        if time.monotonic() >= warm_until:
+            break
 
     recorder, stop = Recorder(), threading.Event()
     retries = RetryCounter()
