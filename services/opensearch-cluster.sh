@@ -29,6 +29,10 @@ STATE="$OS_REPO/.services/opensearch-cluster"
 LOCK="$STATE/lock"
 
 http_port() { echo $((HTTP_BASE + $1)); }
+transport_port() { echo $((TRANSPORT_BASE + $1)); }
+node_name() { echo "hub-node-$1"; }
+node_state() { echo "$STATE/node-$1"; }
+node_pidfile() { echo "$STATE/node-$1/pid"; }
 
 # Refuses to start node $1 on a port another process holds (checked before any node starts).
 ports_free() {
@@ -46,10 +50,6 @@ abandon() {
     done
     die "$1"
 }
-transport_port() { echo $((TRANSPORT_BASE + $1)); }
-node_name() { echo "hub-node-$1"; }
-node_state() { echo "$STATE/node-$1"; }
-node_pidfile() { echo "$STATE/node-$1/pid"; }
 
 check_node() {
     case "${1:-}" in 1|2|3) ;; *) echo "usage: $0 $2 {1|2|3}" >&2; exit 2 ;; esac
