@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 PG_URL = $(shell services/postgres.sh url)
 OS_URL = $(shell services/opensearch.sh url)
 
-.PHONY: help install run demo test screenshots test-unit test-integration test-sqlite lint format bench postgres opensearch services-stop schema clean
+.PHONY: help install run demo test screenshots test-unit test-integration test-sqlite lint format bench scale postgres opensearch redis services-stop schema clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -38,11 +38,16 @@ postgres: ## Start the local PostgreSQL used by the tests (installs it when miss
 opensearch: ## Fetch OpenSearch from Maven Central and run it on localhost:9200
 	services/opensearch.sh start
 
-services-stop: ## Stop the local PostgreSQL and OpenSearch
+redis: ## Start the local Redis (shared cache) on localhost:6390 (installs it when missing)
+	services/redis.sh start
+
+services-stop: ## Stop the local PostgreSQL, Redis and OpenSearch (and the OpenSearch cluster, if it runs)
+	-services/opensearch-cluster.sh stop
 	-services/opensearch.sh stop
+	-services/redis.sh stop
 	-services/postgres.sh stop
 
-test: install ## Set up and run every test: lint, checks, PostgreSQL + OpenSearch suite, SQLite smoke run
+test: install ## Set up and run every test: lint, checks, PostgreSQL + OpenSearch + Redis suite, SQLite smoke run
 	bash .ci/test.sh
 
 lint: install ## ruff lint and format check
@@ -60,10 +65,15 @@ screenshots: install ## Screenshots of every page type into docs/screenshots/ (n
 	npm ci --no-audit --no-fund --silent
 	$(PY) scripts/screenshots.py
 
-bench: install ## Run the benchmarks (API vs grapple vs REST v2, search, B1) and write bench/results/
+bench: install ## Run the benchmarks (API vs grapple vs REST v2, search, B1, SC, quality, scale-out) and write bench/results/
 	bash bench/run.sh
 
+scale: install ## Only the scale-out scenarios: load test, faults, a search cluster node lost (bench/results/)
+	bash bench/scale.sh
+
 clean: ## Remove generated files (venv, databases, services' data)
+	-services/opensearch-cluster.sh stop
 	-services/opensearch.sh stop
+	-services/redis.sh stop
 	-services/postgres.sh stop
 	rm -rf $(VENV) var .services

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: the API benchmark, then the search, load, B1 and Samenwerkende Catalogi benchmarks.
+# `make bench`: the API benchmark, then the search, B1, Samenwerkende Catalogi and quality
+# benchmarks, and the scale-out scenarios of bench/scale.sh (load test, faults, search cluster).
 # Each writes bench/results/<name>.json; a summary of every result file closes the run.
 #
 #   bash bench/run.sh             # full run: 1,000 and 10,000 pages (first run builds the databases)
@@ -49,17 +50,6 @@ if [[ "${BENCH_DB:-sqlite}" != "postgres" ]] && services/postgres.sh start >&2; 
     --out bench/results/search-postgres.json || failed+=(search_bench-postgres)
 fi
 
-# The load test needs PostgreSQL and OpenSearch (still running from the search benchmark); the
-# shared cache (Redis) is passed along and used by a hub that has one.
-echo "== load_bench (residents, the app and editors at once: locust against gunicorn)" >&2
-if [[ "${BENCH_DB:-sqlite}" == "postgres" ]] || services/postgres.sh start >&2; then
-  services/redis.sh start >&2 || echo "Redis did not start: the hub runs without the shared cache." >&2
-  DATABASE_URL="${DATABASE_URL:-$(services/postgres.sh url)}" SEARCH_URL="$(services/opensearch.sh url)" \
-    HUB_CACHE_URL="${HUB_CACHE_URL:-$(services/redis.sh url)}" "$PY" -m bench.load_bench || failed+=(load_bench)
-else
-  failed+=(load_bench)
-fi
-
 echo "== b1_bench" >&2
 "$PY" -m bench.b1_bench || failed+=(b1_bench)
 
@@ -68,6 +58,9 @@ echo "== sc_bench (Samenwerkende Catalogi feed: built uncached, served cached)" 
 
 echo "== quality_bench (content quality: a full check, internal checks, and the page panel)" >&2
 "$PY" -m bench.quality_bench || failed+=(quality_bench)
+
+# The scale-out scenarios (also `make scale` alone): load test, faults, a search cluster node lost.
+bash bench/scale.sh --no-summary || failed+=(scale)
 
 "$PY" -m bench.summary
 if ((${#failed[@]})); then

@@ -179,6 +179,9 @@ HUB_GRAPHQL = {
 SEARCH_ENGINE = env("SEARCH_ENGINE", "database")
 SEARCH_URL = env("SEARCH_URL", "")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "hub")
+# Copies of each shard beyond the primary in a new OpenSearch/Elasticsearch index: 0 for one node,
+# 1 for a cluster of three (docs/search.md, "Cluster").
+SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
 # The outbox (content/outbox.py, docs/outbox.md): per subscriber, whether its tasks are applied in
 # the request that wrote them, right after the commit (development), or only by `outbox_worker`.
 # External pushes never run inline, whatever this says.

@@ -1,4 +1,5 @@
-"""The configured search engine: settings.SEARCH_ENGINE, SEARCH_URL and SEARCH_INDEX_PREFIX."""
+"""The configured search engine: settings.SEARCH_ENGINE, SEARCH_URL (one URL, or several for a
+cluster), SEARCH_INDEX_PREFIX and SEARCH_INDEX_REPLICAS."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ __all__ = ["EngineUnavailable", "Hit", "SearchEngine", "SearchRequest", "SearchR
 _engines: dict[tuple, SearchEngine] = {}
 
 
-def make_engine(name: str, *, url: str = "", index_prefix: str = "hub") -> SearchEngine:
-    """A new engine object of the named kind (no network traffic yet)."""
+def make_engine(name: str, *, url: str = "", index_prefix: str = "hub", replicas: int | None = None) -> SearchEngine:
+    """A new engine object of the named kind (no network traffic yet). `replicas` (default
+    settings.SEARCH_INDEX_REPLICAS) is for the indices an OpenSearch/Elasticsearch engine creates."""
     if name == "database":
         from .database import make_database_engine
 
@@ -21,17 +23,21 @@ def make_engine(name: str, *, url: str = "", index_prefix: str = "hub") -> Searc
     if name == "opensearch":
         from .opensearch import OpenSearchEngine
 
-        return OpenSearchEngine(url=url, index_prefix=index_prefix)
+        return OpenSearchEngine(url=url, index_prefix=index_prefix, replicas=_replicas(replicas))
     if name == "elasticsearch":
         from .elasticsearch import ElasticsearchEngine
 
-        return ElasticsearchEngine(url=url, index_prefix=index_prefix)
+        return ElasticsearchEngine(url=url, index_prefix=index_prefix, replicas=_replicas(replicas))
     raise ImproperlyConfigured(f"SEARCH_ENGINE must be database, opensearch or elasticsearch, not {name!r}.")
+
+
+def _replicas(replicas: int | None) -> int:
+    return settings.SEARCH_INDEX_REPLICAS if replicas is None else replicas
 
 
 def get_engine() -> SearchEngine:
     """The engine the settings choose; one object (and connection pool) per configuration."""
-    key = (settings.SEARCH_ENGINE, settings.SEARCH_URL, settings.SEARCH_INDEX_PREFIX)
+    key = (settings.SEARCH_ENGINE, settings.SEARCH_URL, settings.SEARCH_INDEX_PREFIX, settings.SEARCH_INDEX_REPLICAS)
     if key not in _engines:
         if key[0] != "database" and not key[1]:
             raise ImproperlyConfigured(f"SEARCH_ENGINE={key[0]} needs SEARCH_URL.")

@@ -2,7 +2,8 @@
 
 Each concrete index is `<prefix>-pages-<timestamp>`; the alias `<prefix>-pages` points at the
 live one. A rebuild fills a new index (also marked by the alias `<prefix>-pages-building`, so
-outbox writes reach it too) and then moves the alias in one atomic request.
+outbox writes reach it too) and then moves the alias in one atomic request. SEARCH_URL may list
+several nodes of one cluster (see hosts.py); new indices get `replicas` copies of each shard.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ class DistributedEngine(SearchEngine):
     unavailable_errors: tuple[type[BaseException], ...] = ()
     not_found_error: type[BaseException] = LookupError
 
-    def __init__(self, *, url: str = "", index_prefix: str = "hub"):
+    def __init__(self, *, url: str = "", index_prefix: str = "hub", replicas: int = 0):
         super().__init__(url=url, index_prefix=index_prefix)
+        self.replicas = replicas
         self.alias = f"{index_prefix}-pages"
         self.building_alias = f"{index_prefix}-pages-building"
         self._client = None
@@ -95,7 +97,7 @@ class DistributedEngine(SearchEngine):
         def create():
             if not self.client.indices.exists_alias(name=self.alias):
                 name = self._new_index_name()
-                self.create_concrete(name, index_definition(name))
+                self.create_concrete(name, index_definition(name, replicas=self.replicas))
                 self.client.indices.put_alias(index=name, name=self.alias)
 
         self._call(create)
@@ -142,7 +144,7 @@ class DistributedEngine(SearchEngine):
 
     def rebuild(self, documents: Iterable[IndexDocument], *, progress: Callable[[int], None] | None = None) -> int:
         name = self._new_index_name()
-        self._call(self.create_concrete, name, index_definition(name))
+        self._call(self.create_concrete, name, index_definition(name, replicas=self.replicas))
         self._call(self.client.indices.put_alias, index=name, name=self.building_alias)
         total = 0
         for batch in batched(documents, BULK_CHUNK):
@@ -157,6 +159,7 @@ class DistributedEngine(SearchEngine):
         # A bulk-built index has many small segments; merged before it goes live, it answers
         # faster from the first query (the node would merge them later, while serving).
         self._call(self.client.indices.forcemerge, index=name, max_num_segments=1)
+        self._wait_for_replicas(name)
         old = self._call(self._indices_of, self.alias)
         actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]
         actions += [
@@ -167,6 +170,19 @@ class DistributedEngine(SearchEngine):
         for index in old:
             self._call(self.client.indices.delete, index=index)
         return total
+
+    def wait_for_green(self, index: str, *, seconds: int) -> None:
+        self.client.cluster.health(index=index, wait_for_status="green", timeout=f"{seconds}s")
+
+    def _wait_for_replicas(self, name: str) -> None:
+        """Let the cluster copy the new index before it goes live (a node lost right after the
+        switch then loses no data); after a few seconds it switches anyway, with a warning."""
+        if not self.replicas:
+            return
+        try:
+            self.wait_for_green(name, seconds=8)
+        except self.unavailable_errors as error:
+            logger.warning("Index %s has not all its replicas after 8 s (%s); switching to it anyway", name, error)
 
     def drop_all(self) -> None:
         """Delete every index of this prefix (tests and benchmarks clean up with it)."""

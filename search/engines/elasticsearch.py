@@ -7,6 +7,7 @@ import elasticsearch
 from elasticsearch import helpers
 
 from .distributed import DistributedEngine
+from .hosts import retry_options, split_urls
 
 TIMEOUT_SECONDS = 10
 
@@ -17,7 +18,8 @@ class ElasticsearchEngine(DistributedEngine):
     not_found_error = elasticsearch.NotFoundError
 
     def make_client(self):
-        return elasticsearch.Elasticsearch(self.url, request_timeout=TIMEOUT_SECONDS, max_retries=1)
+        urls = split_urls(self.url)
+        return elasticsearch.Elasticsearch(urls, request_timeout=TIMEOUT_SECONDS, **retry_options(urls))
 
     def create_concrete(self, name, body):
         self.client.indices.create(index=name, settings=body.get("settings"), mappings=body.get("mappings"))
