@@ -10,9 +10,10 @@ its analysis is added here, in `search.schema` and in migration 0006's text sear
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -93,9 +94,18 @@ def _stem(word: str, algorithm: str | None) -> str:
     return _stemmer(algorithm).stemWord(word) if algorithm else word
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _stemmer(algorithm: str):
-    return snowballstemmer.stemmer(algorithm)
+    """One stemmer per thread and algorithm: a Snowball stemmer keeps its word in its own state,
+    so threads (gunicorn's gthread workers) must not share one."""
+    stemmers = getattr(_per_thread, "stemmers", None)
+    if stemmers is None:
+        stemmers = _per_thread.stemmers = {}
+    if algorithm not in stemmers:
+        stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+    return stemmers[algorithm]
 
 
 def analyse(text: str, *, keep_stop_words: bool = False, language: str | None = None) -> list[str]:
