@@ -10,7 +10,7 @@ from typing import Any
 from wagtail.models import Page
 
 from .blocks import content_block, content_blocks_of, list_items, raw_stream
-from .visibility import Viewer, block_is_visible, visible_page_ids
+from .visibility import Viewer, block_is_visible, visible_pages
 
 
 @dataclass
@@ -84,8 +84,8 @@ def load_references(streams: Iterable, viewer: Viewer, *, language: str | None =
             for kind, ids in references_of(raw_stream(shown.body)).items():
                 found[kind] |= ids
     if found["page"]:
-        refs.visible_ids = visible_page_ids(found["page"], viewer)
-        refs.pages = {p.pk: p for p in Page.objects.filter(pk__in=refs.visible_ids).specific()}
+        refs.pages = visible_pages(found["page"], viewer)
+        refs.visible_ids = set(refs.pages)
     if found["image"]:
         refs.images = get_image_model().objects.in_bulk(found["image"])
     if found["document"]:
