@@ -160,9 +160,7 @@ def _create_map(cursor, copies: list[Copy]) -> None:
         f"url_path text, translation_key {uuid_type}, translation_key_text varchar(36), ref varchar(120), "
         "revision_id integer)"
     )
-    cursor.executemany(
-        f"INSERT INTO bench_copy VALUES ({', '.join(['%s'] * 13)})", [astuple(copy) for copy in copies]
-    )
+    cursor.executemany(f"INSERT INTO bench_copy VALUES ({', '.join(['%s'] * 13)})", [astuple(copy) for copy in copies])
 
 
 def _insert_select(cursor, table: str, columns: list[str], overrides: dict, source: str, where: str) -> int:
