@@ -47,11 +47,27 @@ def run_engine(engine, rounds: int) -> dict:
     from search.query import search
 
     result = {"engine": engine.name, "pages": count_indexable_pages()}
+    building = [0.0]
+
+    def timed(documents):
+        # The share of the rebuild spent making the documents (the rest is the engine's).
+        while True:
+            started = time.perf_counter()
+            document = next(documents, None)
+            building[0] += time.perf_counter() - started
+            if document is None:
+                return
+            yield document
+
     started = time.perf_counter()
-    result["documents"] = engine.rebuild(indexable_documents())
+    result["documents"] = engine.rebuild(timed(indexable_documents()))
     result["rebuild_s"] = round(time.perf_counter() - started, 1)
+    result["rebuild_documents_s"] = round(building[0], 1)
     result["size_on_disk_bytes"] = engine.size_on_disk()
-    log(f"  {engine.name}: {result['documents']:,} documents rebuilt in {result['rebuild_s']} s")
+    log(
+        f"  {engine.name}: {result['documents']:,} documents rebuilt in {result['rebuild_s']} s "
+        f"({result['rebuild_documents_s']} s of it making the documents)"
+    )
     public, staff = Viewer(), Viewer(channel="kcc", staff=True)
 
     def ask(text, as_staff, site):
@@ -135,7 +151,10 @@ def main(argv=None):
         "pages": args.pages,
         "database": vendor,
         **{
-            r["engine"]: {k: r[k] for k in ("documents", "rebuild_s", "p50_ms", "p95_ms", "size_on_disk_bytes")}
+            r["engine"]: {
+                k: r[k]
+                for k in ("documents", "rebuild_s", "rebuild_documents_s", "p50_ms", "p95_ms", "size_on_disk_bytes")
+            }
             for r in results
         },
         "targets": _targets(results, vendor),

@@ -105,11 +105,12 @@ def internal_fields_visible(viewer: Viewer) -> bool:
     return viewer.staff
 
 
-def visible_pages_queryset(queryset, viewer: Viewer):
+def visible_pages_queryset(queryset, viewer: Viewer, models=None):
     """The query form of `page_is_visible`, for lists of content pages (Page querysets).
 
     Live, not expired, and for non-staff only pages whose audience is public. Kept next to
     `page_is_visible` so the two forms of the rule cannot drift apart (a test compares them).
+    `models`: the page types `queryset` is limited to, when it is (default: any type).
     """
     from django.db.models import Q
 
@@ -121,7 +122,7 @@ def visible_pages_queryset(queryset, viewer: Viewer):
         # of each type are a subquery on its (indexed) audience, not a join of every page table:
         # a sorted list can then walk an index and stop after one page of results.
         internal = Q()
-        for model in HUB_PAGE_MODELS:
+        for model in HUB_PAGE_MODELS if models is None else [m for m in HUB_PAGE_MODELS if m in models]:
             internal |= Q(pk__in=model.objects.filter(audience=INTERNAL).values("pk"))
         queryset = queryset.exclude(internal)
     return queryset

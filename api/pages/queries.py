@@ -243,7 +243,7 @@ class PageQueries(graphene.ObjectType):
         from django.contrib.contenttypes.models import ContentType
 
         queryset = Page.objects.filter(content_type__in=ContentType.objects.get_for_models(*models).values())
-        queryset = visible_pages_queryset(queryset, viewer).filter(locale_id=locale_id_for(language))
+        queryset = visible_pages_queryset(queryset, viewer, models).filter(locale_id=locale_id_for(language))
         if site is not None:
             config = site_directory(info).get(site)
             home = site_directory(info).root_for(config, language)
