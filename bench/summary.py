@@ -36,7 +36,7 @@ def _search(report: dict) -> list[str]:
     ]
     if slowest:
         lines.append("- slowest query (p50): " + "; ".join(slowest))
-    return lines
+    return lines + _targets((report.get("summary") or {}).get("targets", {}))
 
 
 def _search_catalogue(report: dict) -> list[str]:
