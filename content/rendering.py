@@ -4,13 +4,13 @@ fragments, images and documents they refer to loaded in bulk and filtered by the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wagtail.models import Page
 
 from .blocks import content_block, content_blocks_of, list_items, raw_stream
-from .visibility import Viewer, block_is_visible, visible_pages
+from .visibility import Viewer, block_is_visible, page_is_visible, visible_pages
 
 
 @dataclass
@@ -48,6 +48,15 @@ class References:
     fragments: dict[int, Any] = field(default_factory=dict)
     images: dict[int, Any] = field(default_factory=dict)
     documents: dict[int, Any] = field(default_factory=dict)
+
+    def narrowed_to(self, viewer: Viewer) -> References:
+        """These references as `viewer` may see them, without loading them again: for
+        references loaded for staff (who may see every live page), the pages filtered with
+        `page_is_visible`; fragments, images and documents do not depend on the viewer."""
+        if not self.viewer.staff or self.viewer.preview_page_id or viewer.preview_page_id:
+            raise ValueError("Only references loaded for staff, without a preview, can be narrowed.")
+        pages = {pk: page for pk, page in self.pages.items() if page_is_visible(page, viewer)}
+        return replace(self, viewer=viewer, pages=pages, visible_ids=set(pages))
 
 
 def references_of(raw) -> dict[str, set[int]]:

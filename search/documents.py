@@ -106,9 +106,10 @@ class DocumentBuilder:
     def build_many(self, pages: list) -> list[IndexDocument | None]:
         """The documents for many pages (None where a page must not be in the index).
 
-        What the pages refer to is loaded once for all of them, per language and for a public
-        and a staff viewer: which pages a viewer may see does not depend on the channel, and a
-        reference is looked up by id, so each page renders as if loaded on its own.
+        What the pages refer to is loaded once for all of them, per language, for staff, and
+        narrowed to what a public viewer may see: which pages a viewer may see does not depend
+        on the channel, and a reference is looked up by id, so each page renders as if loaded on
+        its own.
         """
         # The index holds what a public viewer or a staff viewer may see; never drafts.
         wanted = [p for p in pages if isinstance(p, tuple(CONTENT_TYPES)) and page_is_visible(p, Viewer(staff=True))]
@@ -119,11 +120,11 @@ class DocumentBuilder:
             language: [getattr(p, name) for p in group for name in p.stream_field_names]
             for language, group in by_language.items()
         }
-        references = {
-            (language, staff): load_references(streams[language], Viewer(staff=staff), language=language)
-            for language in streams
-            for staff in (False, True)
-        }
+        references = {}
+        for language, language_streams in streams.items():
+            staff = load_references(language_streams, Viewer(staff=True), language=language)
+            references[(language, True)] = staff
+            references[(language, False)] = staff.narrowed_to(Viewer())
         scores = PageReadability.summaries_for_pages(wanted) if wanted else {}
         built = {page.pk: self._build(page, references, scores.get(page.pk)) for page in wanted}
         return [built.get(page.pk) for page in pages]
