@@ -35,27 +35,26 @@ RESULTS = BASE_DIR / "bench" / "results"
 def database_env(pages: int) -> dict:
     """Environment for one catalogue size: its own SQLite file, or its own PostgreSQL database.
 
-    The PostgreSQL database is named `<prefix>_bench_<N>_v<version>`, the prefix being
-    BENCH_DB_PREFIX or else the name of the database in DATABASE_URL: checkouts that share one
-    server give each their own prefix."""
+    The PostgreSQL database is named `<prefix>_<N>_<catalogue tag>`, the prefix being
+    BENCH_DB_PREFIX or else `<database of DATABASE_URL>_bench`: checkouts that share one server
+    give each their own prefix."""
     from urllib.parse import urlsplit, urlunsplit
 
-    from .catalogue import VERSION
+    from .generate import catalogue_tag
 
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    url = os.environ.get("DATABASE_URL")
+    # The server's URL as given; DATABASE_URL of a sized environment names one catalogue.
+    url = os.environ.get("BENCH_SERVER_URL") or os.environ.get("DATABASE_URL")
     if not url:
         return env
+    env["BENCH_SERVER_URL"] = url
     parts = urlsplit(url)
     if not parts.scheme.startswith("postgres"):
         raise SystemExit("DATABASE_URL must be PostgreSQL (or unset for SQLite)")
-    prefix = os.environ.get("BENCH_DB_PREFIX") or parts.path.lstrip("/")
-    name = f"{prefix}_bench_{pages}_v{VERSION}"
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
+    # BENCH_DB_PREFIX keeps the databases of two checkouts on one server apart.
+    prefix = os.environ.get("BENCH_DB_PREFIX") or f"{parts.path.lstrip('/')}_bench"
+    name = f"{prefix}_{pages}_{catalogue_tag(pages)}"
+    # bench/generate.py creates it (under another name, renamed when complete).
     env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
     return env
 

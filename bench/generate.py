@@ -13,6 +13,7 @@ a rerun is instant and an interrupted run leaves nothing half-made. With DATABAS
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,10 +23,19 @@ from .catalogue import VERSION
 BASE_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(os.environ.get("HUB_VAR_DIR", BASE_DIR / "var")) / "bench"
 CHUNK = 500
+# Larger catalogues are not imported page by page (18 pages/s, 90 minutes for 100,000): the
+# imported catalogue of TEMPLATE_PAGES pages is copied and multiplied in SQL (bench/multiply.py).
+TEMPLATE_PAGES = 1_000
+IMPORT_UP_TO = TEMPLATE_PAGES
+
+
+def catalogue_tag(pages: int) -> str:
+    """The content version in a cached database's name; a multiplied catalogue says so."""
+    return f"v{VERSION}" if pages <= IMPORT_UP_TO else f"v{VERSION}x{TEMPLATE_PAGES}"
 
 
 def sqlite_path(pages: int) -> Path:
-    return BENCH_DIR / f"pages-{pages}-v{VERSION}.sqlite3"
+    return BENCH_DIR / f"pages-{pages}-{catalogue_tag(pages)}.sqlite3"
 
 
 def _setup_django(sqlite_file: Path | None):
@@ -35,16 +45,6 @@ def _setup_django(sqlite_file: Path | None):
     import django
 
     django.setup()
-
-
-def _existing_pages() -> int:
-    from django.db import connection
-
-    from content.models import ProductPage
-
-    if "content_productpage" not in connection.introspection.table_names():
-        return -1
-    return ProductPage.objects.filter(ref__startswith="bench-product-", live=True).count()
 
 
 def _populate(pages: int, log) -> dict:
@@ -80,39 +80,90 @@ def _populate(pages: int, log) -> dict:
     return timings
 
 
+def _migrate():
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _template_env() -> dict:
+    """Build (or reuse) the imported catalogue that larger ones are multiplied from."""
+    from .api_bench import database_env
+
+    env = database_env(TEMPLATE_PAGES)
+    subprocess.run(  # noqa: S603 - our own module
+        [sys.executable, "-m", "bench.generate", "--pages", str(TEMPLATE_PAGES)], cwd=BASE_DIR, env=env, check=True
+    )
+    return env
+
+
+def _fill(pages: int, log) -> dict:
+    """Import the pages, or multiply the template's (already copied into this database)."""
+    if pages <= IMPORT_UP_TO:
+        return _populate(pages, log)
+    from .multiply import multiply
+
+    started = time.perf_counter()
+    _migrate()
+    timings = multiply(pages, TEMPLATE_PAGES, log)
+    timings["multiply_total_s"] = round(time.perf_counter() - started, 1)
+    return timings
+
+
+def _build_postgres(pages: int, *, force: bool, log) -> dict:
+    from . import pgserver
+
+    url = os.environ["DATABASE_URL"]
+    target = pgserver.name_of(url)
+    if pgserver.exists(url, target) and not force:
+        _setup_django(None)
+        _migrate()
+        return {"pages": pages, "database": target, "cached": True}
+    started = time.perf_counter()
+    template = pgserver.name_of(_template_env()["DATABASE_URL"]) if pages > IMPORT_UP_TO else None
+    partial = f"{target}_partial"
+    pgserver.drop(url, partial)
+    pgserver.create(url, partial, template=template)
+    os.environ["DATABASE_URL"] = pgserver.with_name(url, partial)
+    _setup_django(None)
+    timings = _fill(pages, log)
+    from django.db import connections
+
+    connections.close_all()
+    pgserver.drop(url, target)  # only with --force: a finished database is never rebuilt otherwise
+    pgserver.rename(url, partial, target)
+    os.environ["DATABASE_URL"] = url
+    return {"pages": pages, "database": target, "cached": False, "total_s": round(time.perf_counter() - started, 1)} | (
+        timings
+    )
+
+
 def build(pages: int, *, force: bool = False, log=print) -> dict:
     """Make sure the database for `pages` exists; return what was done and how long it took.
 
-    Runs in its own process (Django settings are per process): call it through `main`.
+    Up to IMPORT_UP_TO pages go through the importer; a larger catalogue is the imported
+    TEMPLATE_PAGES catalogue multiplied in SQL (bench/multiply.py). Runs in its own process
+    (Django settings are per process): call it through `main`.
     """
     if os.environ.get("DATABASE_URL"):
-        _setup_django(None)
-        existing = _existing_pages()
-        if existing == pages and not force:
-            from django.core.management import call_command
-
-            call_command("migrate", interactive=False, verbosity=0)
-            return {"pages": pages, "database": "DATABASE_URL", "cached": True}
-        if existing > 0:
-            raise SystemExit(f"DATABASE_URL already holds {existing} bench pages; give it an empty database.")
-        timings = _populate(pages, log)
-        return {"pages": pages, "database": "DATABASE_URL", "cached": False, **timings}
+        return _build_postgres(pages, force=force, log=log)
 
     target = sqlite_path(pages)
     if target.exists() and not force:
         # Migrations added since the file was made (new tables) are applied; a change to the
         # generated content itself needs a new VERSION in bench/catalogue.py.
         _setup_django(target)
-        from django.core.management import call_command
-
-        call_command("migrate", interactive=False, verbosity=0)
+        _migrate()
         return {"pages": pages, "database": str(target), "cached": True}
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
     partial = target.with_suffix(".partial")
     partial.unlink(missing_ok=True)
+    if pages > IMPORT_UP_TO:
+        _template_env()
+        shutil.copyfile(sqlite_path(TEMPLATE_PAGES), partial)
     _setup_django(partial)
-    started = time.perf_counter()
-    timings = _populate(pages, log)
+    timings = _fill(pages, log)
     from django.db import connection
 
     connection.close()
@@ -137,6 +188,11 @@ def main(argv=None):
     def log(message):
         print(message, file=sys.stderr, flush=True)
 
+    if os.environ.get("DATABASE_URL") and not os.environ.get("BENCH_SERVER_URL"):
+        # Run by hand: the database of this size on that server, named as api_bench names it.
+        from .api_bench import database_env
+
+        os.environ.update(database_env(args.pages))
     result = build(args.pages, force=args.force, log=log)
     if args.json:
         import json

@@ -46,7 +46,36 @@ def api_markdown(report: dict) -> str:
         f"over HTTP, {half['worst_inprocess_ratio']} in-process",
         f"- {mark[rss['pass']]} peak RSS per worker at {rss['pages']:,} pages under {rss['limit_mb']} MB: "
         f"{rss['peak_mb']} MB",
+        *_issue_20_lines(t, mark),
         "- load average (1 min) before the HTTP runs: "
         + ", ".join(f"{int(n):,} pages {size.get('load_average_before')}" for n, size in report["sizes"].items()),
     ]
     return "\n".join(lines)
+
+
+def _issue_20_lines(targets: dict, mark: dict) -> list[str]:
+    """The targets of issue #20 (listing against grapple, growth with the catalogue, product page)."""
+    lines = []
+    listing = targets.get("listing_p50_at_most_0_7_of_grapple")
+    if listing:
+        lines.append(
+            f"- {mark[listing['pass']]} listing p50 at most {listing['limit']} of grapple's: "
+            f"worst ratio {listing['worst_ratio']}"
+        )
+    growth = targets.get("p50_growth_smallest_to_largest")
+    if growth:
+        small, large = growth["pages"]
+        lines.append(
+            f"- {mark[growth['pass']]} p50 at {large:,} pages at most {growth['limit']}x that at {small:,}: "
+            + ", ".join(
+                f"{kind} {growth[kind]['p50_ms'][0]} → {growth[kind]['p50_ms'][1]} ms ({growth[kind]['ratio']}x)"
+                for kind in ("product", "listing")
+            )
+        )
+    product = targets.get("uncached_product_p50_at_10000_under_5_ms")
+    if product:
+        lines.append(
+            f"- {mark[product['pass']]} uncached product page (POST) p50 at 10,000 pages under "
+            f"{product['limit_ms']} ms: {product['p50_ms']} ms over HTTP, {product['inprocess_p50_ms']} ms in-process"
+        )
+    return lines

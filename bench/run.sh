@@ -5,7 +5,11 @@
 #
 #   bash bench/run.sh             # full run: 1,000 and 10,000 pages (first run builds the databases)
 #   bash bench/run.sh --quick     # 200 pages, short runs
+#   BENCH_100K=1 bash bench/run.sh        # also 100,000 pages: API, and search on the real catalogue
 #   BENCH_DB=postgres bash bench/run.sh   # PostgreSQL from services/postgres.sh instead of SQLite
+#
+# Services that already run elsewhere are used, not started: DATABASE_URL=postgres://... (with
+# BENCH_DB_PREFIX to name the catalogue databases) and HUB_TEST_OPENSEARCH_URL or SEARCH_URL.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -16,7 +20,9 @@ if [[ ! -x "$PY" ]]; then
 fi
 mkdir -p bench/results
 
-if [[ "${BENCH_DB:-sqlite}" == "postgres" ]]; then
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then
+  BENCH_DB=postgres  # a running server given by URL: services/postgres.sh is not started
+elif [[ "${BENCH_DB:-sqlite}" == "postgres" ]]; then
   if [[ ! -x services/postgres.sh ]]; then
     echo "BENCH_DB=postgres needs services/postgres.sh, which this checkout does not have." >&2
     exit 1
@@ -31,15 +37,28 @@ for arg in "$@"; do
   [[ "$arg" == "--quick" ]] && export BENCH_QUICK=1
 done
 
+# 100,000 pages (BENCH_100K=1): the catalogue is the imported 1,000 multiplied in SQL (about two
+# minutes the first time, cached), the API is measured at that size too, and search runs on the
+# real catalogue. Adds about 10 minutes on 2 idle cores; the rebuilds take most of it.
+sizes=()
+if [[ "${BENCH_100K:-0}" == 1 && "${BENCH_QUICK:-0}" != 1 ]]; then
+  sizes=(--pages 1000 10000 100000)
+fi
+
 failed=()
 echo "== API: our GraphQL API vs wagtail-grapple vs REST API v2" >&2
-"$PY" -m bench.api_bench "$@" || failed+=(api_bench)
+"$PY" -m bench.api_bench "${sizes[@]}" "$@" || failed+=(api_bench)
 
 # The search benchmark measures the database engine and OpenSearch in one run: start the local
-# OpenSearch (and stop it afterwards if it was not running).
-source services/opensearch-session.sh
-opensearch_for_this_script ||
-  echo "OpenSearch did not start: the search benchmark measures the database engine only." >&2
+# OpenSearch (and stop it afterwards if it was not running), unless one is given by URL.
+opensearch_given="${HUB_TEST_OPENSEARCH_URL:-${SEARCH_URL:-}}"
+if [[ -n "$opensearch_given" ]] && curl -fsS -o /dev/null --max-time 3 "$opensearch_given"; then
+  echo "OpenSearch at $opensearch_given" >&2
+else
+  source services/opensearch-session.sh
+  opensearch_for_this_script ||
+    echo "OpenSearch did not start: the search benchmark measures the database engine only." >&2
+fi
 
 echo "== search_bench (database engine, OpenSearch)" >&2
 "$PY" -m bench.search_bench || failed+=(search_bench)
@@ -48,6 +67,11 @@ if [[ "${BENCH_DB:-sqlite}" != "postgres" ]] && services/postgres.sh start >&2; 
   echo "== search_bench (database engine on PostgreSQL, OpenSearch)" >&2
   DATABASE_URL="$(services/postgres.sh url)" "$PY" -m bench.search_bench \
     --out bench/results/search-postgres.json || failed+=(search_bench-postgres)
+fi
+
+if ((${#sizes[@]})); then
+  echo "== catalogue_search (100,000 pages: full rebuild and queries on the database engine and OpenSearch)" >&2
+  "$PY" -m bench.catalogue_search --pages 100000 || failed+=(catalogue_search)
 fi
 
 echo "== b1_bench" >&2

@@ -258,7 +258,9 @@ def main(argv=None):
     if connection.vendor == "sqlite":
         settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(ROOT / "var" / "bench-search.sqlite3")
     else:
-        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = "hub_bench_search"
+        # BENCH_DB_PREFIX keeps the databases of two checkouts on one server apart.
+        name = f"{os.environ['BENCH_DB_PREFIX']}_search" if os.environ.get("BENCH_DB_PREFIX") else "hub_bench_search"
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = name
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     results = []
@@ -274,7 +276,8 @@ def main(argv=None):
         url = opensearch_url(args.opensearch)
         if url:
             print(f"opensearch at {url} ...", file=sys.stderr)
-            engine = make_engine("opensearch", url=url, index_prefix=f"bench-{int(time.time())}")
+            prefix = os.environ.get("BENCH_SEARCH_PREFIX", "bench")
+            engine = make_engine("opensearch", url=url, index_prefix=f"{prefix}-{int(time.time())}")
             try:
                 results.append(run_engine(engine, documents, args.rounds))
             finally:
@@ -287,8 +290,31 @@ def main(argv=None):
     print_table(results)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"benchmark": "search", "results": results}, indent=2), encoding="utf-8")
+    report = {"benchmark": "search", "summary": summarise(results), "results": results}
+    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(f"\nwritten: {out}")
+
+
+# p95 targets of issue #17 (the database engine on SQLite has none).
+TARGET_P95_MS = {"opensearch": 50, "database (postgresql)": 100}
+
+
+def summarise(results) -> dict:
+    """Per engine the headline figures, and PASS/MISS against the p95 targets."""
+    summary = {
+        r["engine"]: {k: r.get(k) for k in ("documents", "rebuild_seconds", "latency_ms_p50", "latency_ms_p95")}
+        for r in results
+    }
+    summary["targets"] = {
+        f"{r['engine']} p95 under {TARGET_P95_MS[r['engine']]} ms": {
+            "value_ms": r["latency_ms_p95"],
+            "pass": r["latency_ms_p95"] < TARGET_P95_MS[r["engine"]],
+        }
+        for r in results
+        if r["engine"] in TARGET_P95_MS
+    }
+    summary["load_average"] = round(os.getloadavg()[0], 2)
+    return summary
 
 
 def print_table(results):

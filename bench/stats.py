@@ -5,6 +5,9 @@ from .queries import APIS
 # The issue's targets for our API.
 TARGET_P50_RATIO = 0.5  # our product-page p50 at most half of grapple's
 TARGET_RSS_MB = 250  # resident memory per worker at 10,000 pages
+TARGET_LISTING_RATIO = 0.7  # our listing p50 at most 0.7 of grapple's (issue #20)
+TARGET_GROWTH = 1.2  # p50 at the largest size at most 1.2 times that at the smallest (issue #20)
+TARGET_PRODUCT_MS = 5.0  # our product page, uncached (POST), p50 at 10,000 pages (issue #20)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -59,6 +62,30 @@ def summarise(sizes: dict) -> dict:
         "worst_inprocess_ratio": worst_inprocess,
         "pass": worst <= TARGET_P50_RATIO and worst_inprocess <= TARGET_P50_RATIO,
     }
+    worst_listing = max(ratios[n]["listing_warm_p50_ours_over_grapple"] or 0 for n in sizes)
+    checks["listing_p50_at_most_0_7_of_grapple"] = {
+        "worst_ratio": worst_listing,
+        "limit": TARGET_LISTING_RATIO,
+        "pass": worst_listing <= TARGET_LISTING_RATIO,
+    }
+    warm = {
+        kind: [sizes[n]["http"]["ours"][kind]["warm"]["p50_ms"] for n in (small, large)]
+        for kind in ("product", "listing")
+    }
+    checks["p50_growth_smallest_to_largest"] = {
+        "pages": [int(small), int(large)],
+        **{kind: {"p50_ms": values, "ratio": _ratio(values[1], values[0])} for kind, values in warm.items()},
+        "limit": TARGET_GROWTH,
+        "pass": all((_ratio(v[1], v[0]) or 99) <= TARGET_GROWTH for v in warm.values()),
+    }
+    if "10000" in sizes:
+        product = sizes["10000"]["http"]["ours"]["product"]["warm"]["p50_ms"]
+        checks["uncached_product_p50_at_10000_under_5_ms"] = {
+            "p50_ms": product,
+            "inprocess_p50_ms": sizes["10000"]["inprocess_product"]["ours"]["p50_ms"],
+            "limit_ms": TARGET_PRODUCT_MS,
+            "pass": product < TARGET_PRODUCT_MS,
+        }
     peak = sizes[large]["http"]["ours"]["memory"]["peak_mb"]
     checks["rss_per_worker_mb"] = {
         "pages": int(large),

@@ -4,13 +4,13 @@ fragments, images and documents they refer to loaded in bulk and filtered by the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from wagtail.models import Page
 
 from .blocks import content_block, content_blocks_of, list_items, raw_stream
-from .visibility import Viewer, block_is_visible, visible_page_ids
+from .visibility import Viewer, block_is_visible, page_is_visible, visible_pages
 
 
 @dataclass
@@ -49,6 +49,15 @@ class References:
     images: dict[int, Any] = field(default_factory=dict)
     documents: dict[int, Any] = field(default_factory=dict)
 
+    def narrowed_to(self, viewer: Viewer) -> References:
+        """These references as `viewer` may see them, without loading them again: for
+        references loaded for staff (who may see every live page), the pages filtered with
+        `page_is_visible`; fragments, images and documents do not depend on the viewer."""
+        if not self.viewer.staff or self.viewer.preview_page_id or viewer.preview_page_id:
+            raise ValueError("Only references loaded for staff, without a preview, can be narrowed.")
+        pages = {pk: page for pk, page in self.pages.items() if page_is_visible(page, viewer)}
+        return replace(self, viewer=viewer, pages=pages, visible_ids=set(pages))
+
 
 def references_of(raw) -> dict[str, set[int]]:
     """Every (kind -> ids) a stored stream refers to, as each block type declares."""
@@ -84,8 +93,8 @@ def load_references(streams: Iterable, viewer: Viewer, *, language: str | None =
             for kind, ids in references_of(raw_stream(shown.body)).items():
                 found[kind] |= ids
     if found["page"]:
-        refs.visible_ids = visible_page_ids(found["page"], viewer)
-        refs.pages = {p.pk: p for p in Page.objects.filter(pk__in=refs.visible_ids).specific()}
+        refs.pages = visible_pages(found["page"], viewer)
+        refs.visible_ids = set(refs.pages)
     if found["image"]:
         refs.images = get_image_model().objects.in_bulk(found["image"])
     if found["document"]:

@@ -71,6 +71,24 @@ def visible_page_ids(page_ids: Iterable[int], viewer: Viewer) -> set[int]:
     return visible
 
 
+def visible_pages(page_ids: Iterable[int], viewer: Viewer) -> dict:
+    """The pages among `page_ids` that `viewer` may see, specific, by id: for pages chosen in
+    blocks, which show their title, path and ref, so their stream fields are not loaded.
+
+    Two queries (ids and types, then the pages of each type), through `visible_pages_queryset`;
+    a page previewed with a token is added as `visible_page_ids` adds it.
+    """
+    ids = {int(i) for i in page_ids if i is not None}
+    if not ids:
+        return {}
+    queryset = visible_pages_queryset(Page.objects.filter(pk__in=ids), viewer)
+    pages = {page.pk: page for page in queryset.defer_streamfields().specific()}
+    if viewer.preview_page_id in ids and viewer.preview_page_id not in pages:
+        previewed = visible_page_ids([viewer.preview_page_id], viewer)
+        pages.update((p.pk, p) for p in Page.objects.filter(pk__in=previewed).defer_streamfields().specific())
+    return pages
+
+
 def block_is_visible(block_type: str, value, viewer: Viewer) -> bool:
     """May `viewer` see one content block (its type name and raw value)?"""
     block = content_block(block_type)
@@ -87,11 +105,12 @@ def internal_fields_visible(viewer: Viewer) -> bool:
     return viewer.staff
 
 
-def visible_pages_queryset(queryset, viewer: Viewer):
+def visible_pages_queryset(queryset, viewer: Viewer, models=None):
     """The query form of `page_is_visible`, for lists of content pages (Page querysets).
 
     Live, not expired, and for non-staff only pages whose audience is public. Kept next to
     `page_is_visible` so the two forms of the rule cannot drift apart (a test compares them).
+    `models`: the page types `queryset` is limited to, when it is (default: any type).
     """
     from django.db.models import Q
 
@@ -99,9 +118,11 @@ def visible_pages_queryset(queryset, viewer: Viewer):
 
     queryset = queryset.filter(live=True, expired=False)
     if not viewer.staff:
-        # Pages without an audience field (sections, home pages) are public.
+        # Pages without an audience field (sections, home pages) are public. The internal pages
+        # of each type are a subquery on its (indexed) audience, not a join of every page table:
+        # a sorted list can then walk an index and stop after one page of results.
         internal = Q()
-        for model in HUB_PAGE_MODELS:
-            internal |= Q(**{f"{model._meta.model_name}__audience": INTERNAL})
+        for model in HUB_PAGE_MODELS if models is None else [m for m in HUB_PAGE_MODELS if m in models]:
+            internal |= Q(pk__in=model.objects.filter(audience=INTERNAL).values("pk"))
         queryset = queryset.exclude(internal)
     return queryset

@@ -8,6 +8,7 @@ from content.models.pages import HUB_PAGE_MODELS, find_page_by_ref
 from content.visibility import page_is_visible, visible_pages_queryset
 
 from ..access import viewer_for_request
+from ..core.selection import selected_field_names
 from ..core.types import Channel, PageInfo, channel_value, decode_cursor, encode_cursor, page_size
 from ..errors import BAD_INPUT, NOT_FOUND, ClientError
 from ..languages.arguments import language_argument, requested_language, split_language_prefix
@@ -18,6 +19,9 @@ from .translations import missing_in_language
 from .types import PageInterface
 
 TYPE_MODELS = {m.__name__.removesuffix("Page").lower(): m for m in HUB_PAGE_MODELS}
+# Fields of a listed page that read its stream fields (`body`, `actions`): without any of them
+# the list loads the pages without those columns.
+STREAM_FIELD_SELECTIONS = {"blocks", "sections", "actions"}
 
 
 class PageOrder(graphene.Enum):
@@ -239,7 +243,7 @@ class PageQueries(graphene.ObjectType):
         from django.contrib.contenttypes.models import ContentType
 
         queryset = Page.objects.filter(content_type__in=ContentType.objects.get_for_models(*models).values())
-        queryset = visible_pages_queryset(queryset, viewer).filter(locale_id=locale_id_for(language))
+        queryset = visible_pages_queryset(queryset, viewer, models).filter(locale_id=locale_id_for(language))
         if site is not None:
             config = site_directory(info).get(site)
             home = site_directory(info).root_for(config, language)
@@ -252,7 +256,11 @@ class PageQueries(graphene.ObjectType):
         if updated_since is not None:
             queryset = queryset.filter(last_published_at__gte=updated_since)
         queryset = queryset.order_by(order, "pk")
-        rows = list(queryset.specific()[offset : offset + size + 1])
+        listed = queryset
+        if not selected_field_names(info) & STREAM_FIELD_SELECTIONS:
+            # A list of titles and summaries does not parse every page's blocks.
+            listed = listed.defer_streamfields()
+        rows = list(listed.specific()[offset : offset + size + 1])
         has_next = len(rows) > size
         pages = prime_pages(info, rows[:size], viewer)
         removed = []

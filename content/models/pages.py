@@ -64,6 +64,7 @@ class HubPage(HeadlessPreviewMixin, Page):
         max_length=10,
         choices=AUDIENCE_CHOICES,
         default=PUBLIC,
+        db_index=True,  # the public lists leave out the few internal pages (content.visibility)
         help_text="Interne pagina's zien alleen medewerkers van het KCC en de balie.",
     )
     keywords = ParentalManyToManyField("content.Keyword", blank=True, related_name="+", verbose_name="trefwoorden")

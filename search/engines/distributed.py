@@ -39,6 +39,7 @@ PIN_BOOST = 10_000.0
 AS_TYPED_BOOST = 1_000.0
 EDGE_FIELDS = ("title.edge^1.5", "keyword_text.edge^1.5")  # under the language's field prefix
 BULK_CHUNK = 500
+MERGE_TIMEOUT_SECONDS = 900  # merging a new index of 100,000 pages takes minutes on a small node
 
 
 class DistributedEngine(SearchEngine):
@@ -74,6 +75,11 @@ class DistributedEngine(SearchEngine):
 
     def run_search(self, body: dict) -> dict:
         return self.client.search(index=self.alias, body=body)
+
+    def merge_segments(self, name: str) -> None:
+        """Merge a new index into one segment; this waits for the merge, which takes minutes
+        for a large index (100,000 pages), far longer than the timeout of other requests."""
+        self.client.indices.forcemerge(index=name, max_num_segments=1, request_timeout=MERGE_TIMEOUT_SECONDS)
 
     def _call(self, function, *args, **kwargs):
         try:
@@ -158,7 +164,7 @@ class DistributedEngine(SearchEngine):
         self._call(self.client.indices.refresh, index=name)
         # A bulk-built index has many small segments; merged before it goes live, it answers
         # faster from the first query (the node would merge them later, while serving).
-        self._call(self.client.indices.forcemerge, index=name, max_num_segments=1)
+        self._call(self.merge_segments, name)
         self._wait_for_replicas(name)
         old = self._call(self._indices_of, self.alias)
         actions = [{"remove": {"index": o, "alias": self.alias}} for o in old]

@@ -6,7 +6,7 @@ import elastic_transport
 import elasticsearch
 from elasticsearch import helpers
 
-from .distributed import DistributedEngine
+from .distributed import MERGE_TIMEOUT_SECONDS, DistributedEngine
 from .hosts import retry_options, split_urls
 
 TIMEOUT_SECONDS = 10
@@ -26,6 +26,9 @@ class ElasticsearchEngine(DistributedEngine):
 
     def run_search(self, body):
         return self.client.search(index=self.alias, **body).body
+
+    def merge_segments(self, name):
+        self.client.options(request_timeout=MERGE_TIMEOUT_SECONDS).indices.forcemerge(index=name, max_num_segments=1)
 
     def bulk(self, actions, refresh=False, ignore_missing=False):
         _, errors = helpers.bulk(self.client, actions, refresh=refresh, raise_on_error=False)

@@ -67,6 +67,13 @@ query One($site: String!, $path: String!, $channel: Channel) {
 }
 """
 )
+# A list of one type in a sorted order, without blocks: the list that walks an index and loads
+# no stream fields (api/migrations/0002, docs/api.md "Speed").
+ANSWER_TITLES = """
+query Answers($order: PageOrder) {
+  pages(type: "answer", orderBy: $order, first: 100, channel: KCC) { totalCount nodes { ref title } }
+}
+"""
 PAGE_BY_REF = (
     BLOCKS
     + """
@@ -112,6 +119,17 @@ def test_an_internal_answer_is_not_found_for_anonymous_callers(gql, hub_content)
         result = gql(query, variables)
         assert error_codes(result) == ["NOT_FOUND"]
         assert _leaks({"data": result["data"]}) == []
+
+
+@pytest.mark.parametrize("order", ["TITLE_ASC", "TITLE_DESC", "LAST_PUBLISHED_DESC", "LAST_PUBLISHED_ASC"])
+def test_a_sorted_list_of_titles_leaves_out_internal_pages_for_anonymous_callers(gql, hub_content, staff_token, order):
+    public = gql(ANSWER_TITLES, {"order": order})["data"]["pages"]
+    staff = gql(ANSWER_TITLES, {"order": order}, token=staff_token)["data"]["pages"]
+    public_refs = [n["ref"] for n in public["nodes"]]
+    assert "answer-intern-noodpaspoort" not in public_refs
+    assert "answer-intern-noodpaspoort" in [n["ref"] for n in staff["nodes"]]
+    assert public["totalCount"] == len(public_refs) == staff["totalCount"] - 1
+    assert _leaks({"data": public}) == []
 
 
 def test_a_draft_is_not_found_without_a_preview_token(gql, hub_content, staff_token):

@@ -40,3 +40,13 @@ def test_a_dutch_keyword_on_an_english_page_is_indexed_as_its_english_translatio
     document = document_of("product-rubbish-container")
     assert document.keywords == ["rubbish container"]
     assert "wheelie bin" in document.keyword_text and "kliko" not in document.keyword_text
+
+
+def test_a_rebuild_makes_every_document_as_the_page_alone_would_have_it(search_content):
+    from search.documents import indexable_documents, indexable_pages
+
+    # Dutch and English pages, internal ones and pages linking to drafts share one batch here.
+    alone = {page.pk: DocumentBuilder().build(page) for page in indexable_pages()}
+    batched = {document.page_id: document for document in indexable_documents()}
+    assert len(batched) > 3
+    assert batched == {page_id: document for page_id, document in alone.items() if document is not None}
