@@ -45,6 +45,13 @@ def _answers(database_url: str) -> list:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _script(name: str, *args, database: str):
+    env = {**os.environ, "DATABASE_URL": _url(database)}
+    return subprocess.run(  # noqa: S603 - our own script
+        ["bash", f"scripts/{name}", *map(str, args)], cwd=REPO_DIR, env=env, capture_output=True, text=True
+    )
+
+
 def _admin(sql: str) -> None:
     import psycopg
     from django.db import connection
@@ -69,34 +76,18 @@ def test_a_backup_restored_into_an_empty_database_serves_the_same_pages(committe
     assert before[0]["data"]["page"]["title"] == "Paspoort aanvragen"
     assert before[1]["data"]["pages"]["totalCount"] > 1
 
-    env = {**os.environ, "DATABASE_URL": _url(source)}
-    done = subprocess.run(  # noqa: S603 - our own script
-        ["bash", "scripts/backup.sh", str(backup), str(media)], cwd=REPO_DIR, env=env, capture_output=True, text=True
-    )
+    done = _script("backup.sh", backup, media, database=source)
     assert done.returncode == 0, done.stderr
     _admin(f'DROP DATABASE IF EXISTS "{target}"')
     _admin(f'CREATE DATABASE "{target}"')
     try:
         restored_media = tmp_path / "restored-media"
-        env["DATABASE_URL"] = _url(target)
-        done = subprocess.run(  # noqa: S603 - our own script
-            ["bash", "scripts/restore.sh", str(backup), str(restored_media)],
-            cwd=REPO_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        done = _script("restore.sh", backup, restored_media, database=target)
         assert done.returncode == 0, done.stderr
         assert (restored_media / "documents" / "folder.pdf").read_bytes() == b"%PDF-1.4 test"
         assert _answers(_url(target)) == before
         # A second restore into the now filled database is refused, not mixed in.
-        again = subprocess.run(  # noqa: S603 - our own script
-            ["bash", "scripts/restore.sh", str(backup), str(restored_media)],
-            cwd=REPO_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        again = _script("restore.sh", backup, restored_media, database=target)
         assert again.returncode != 0 and "not empty" in again.stderr
     finally:
         _admin(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
