@@ -67,6 +67,9 @@ def _search_catalogue(report: dict) -> list[str]:
 def _targets(targets: dict) -> list[str]:
     lines = []
     for name, check in targets.items():
+        if not isinstance(check, dict):  # a plain target next to its figure elsewhere in the summary
+            lines.append(f"- target {name}: {check}")
+            continue
         figures = ", ".join(f"{k} {v}" for k, v in check.items() if k != "pass")
         lines.append(f"- {MARK[bool(check.get('pass'))]} {name}: {figures}")
     return lines
@@ -142,7 +145,7 @@ def main():
         print(f"\n### {path.name} ({report.get('created', 'no date')})\n")
         try:
             print("\n".join(render(report)))
-        except (KeyError, TypeError, ValueError) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
             # An older result file without the fields of today: its summary as it is.
             print(f"(older format: {exc!r})")
             print("\n".join(_flat(report.get("summary") or {})))
