@@ -166,6 +166,13 @@ class FaultSet:
 
     # --- start and stop --------------------------------------------------------------------
     def __enter__(self):
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__(None, None, None)  # nothing started here outlives a failed set-up
+            raise
+
+    def _start(self):
         import psycopg
 
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
