@@ -14,6 +14,7 @@ INTERNAL_ERROR = "INTERNAL_ERROR"
 # The database does not answer (restarting, fail-over): try again after `Retry-After` seconds.
 # Nothing of the request was written.
 DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
+RETRY_AFTER_SECONDS = 5
 # `language` is not one of HUB_LANGUAGES; `extensions.languages` lists the configured ones.
 LANGUAGE_NOT_CONFIGURED = "LANGUAGE_NOT_CONFIGURED"
 # Feedback (docs/feedback.md): the comment is longer than `extensions.maxLength` characters.

@@ -23,12 +23,12 @@ from .errors import (
     INTERNAL_ERROR,
     QUERY_TOO_COMPLEX,
     QUERY_TOO_DEEP,
+    RETRY_AFTER_SECONDS,
     ClientError,
 )
 
 logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 20_000
-RETRY_AFTER_SECONDS = 5
 DATABASE_DOWN_MESSAGE = "The database does not answer; nothing was changed. Try again in a few seconds."
 # A NUL written as an escape inside a GraphQL string ("\u0000", or "\u{0}" in newer syntax).
 _NUL_ESCAPE = re.compile(r"\\u(?:0000|\{0+\})", re.IGNORECASE)

@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 
 EDIT_FORM_ID = "page-edit-form"
+_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _ERROR = re.compile(r'class="error-message"[^>]*>\s*(?:<[^>]+>\s*)*([^<]+)')
 
 
@@ -91,6 +92,12 @@ class EditForm(HTMLParser):
         if self.get(name) is None:
             raise KeyError(f"the edit form has no field {name!r}")
         self.fields = [(key, value if key == name else old) for key, old in self.fields]
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the (first) form on an admin page; empty when there is none."""
+    match = _CSRF.search(html)
+    return match.group(1) if match else ""
 
 
 def form_errors(html: str) -> list[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 
 from .catalogue_run import BASE_DIR, log, write_report
@@ -60,8 +61,6 @@ def scenario_redis(s: FaultSet) -> dict:
 
 def scenario_postgres(s: FaultSet, seconds: float = 24.0) -> dict:
     """A final editor publishes in a loop; PostgreSQL restarts (in another thread) meanwhile."""
-    import threading
-
     outcomes: dict[str, int] = {}
     published: list[int] = []
     restart: dict = {}

@@ -18,19 +18,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from .admin_form import csrf_token
 from .catalogue_run import BASE_DIR
+from .servers import free_port
 
 VENV_BIN = Path(sys.executable).parent
 DEMO_PASSWORD = "deventer-demo"  # noqa: S105 - the documented demo password (docs/roles.md)
 PRODUCT_QUERY = 'query Paspoort { page(site: "deventer", path: "/producten/paspoort-aanvragen/") { title } }'
 BENCH_REASON = "fault-bench"
 _known_pages: list[int] = []
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until(condition, seconds: float, interval: float = 0.25):
@@ -78,7 +74,7 @@ def measure_reads(client: httpx.Client, base_url: str, count: int) -> dict:
 def admin_session(base_url: str, username: str):
     with httpx.Client(timeout=30) as client:
         login = client.get(f"{base_url}/admin/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+        token = csrf_token(login.text)
         client.post(
             f"{base_url}/admin/login/",
             data={"csrfmiddlewaretoken": token, "username": username, "password": DEMO_PASSWORD},
@@ -115,7 +111,7 @@ def publish_once(editor: httpx.Client, base_url: str) -> tuple[str, int | None]:
         form = editor.get(f"{base_url}{path}")
         if form.status_code != 200:
             return _failure(form), page_id
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+        token = csrf_token(form.text)
         done = editor.post(
             f"{base_url}{path}", data={"csrfmiddlewaretoken": token}, headers={"Referer": f"{base_url}{path}"}
         )

@@ -27,7 +27,7 @@ import gevent
 from locust import HttpUser, between, events, task
 from locust.clients import HttpSession
 
-from bench.admin_form import EditForm, form_errors
+from bench.admin_form import EditForm, csrf_token, form_errors
 from bench.load_queries import (
     PAGE,
     PAGES,
@@ -150,7 +150,7 @@ class Editor(HttpUser):
         self.pages = share[random.randrange(len(share)) :] + share
         self.public = HttpSession(self.host, self.environment.events.request, user=self)
         response = self.client.get("/admin/login/", name="editor: sign-in form")
-        token = _csrf_token(response.text)
+        token = csrf_token(response.text)
         with self.client.post(
             "/admin/login/",
             data={"csrfmiddlewaretoken": token, "username": account["username"], "password": account["password"]},
@@ -222,11 +222,6 @@ class Editor(HttpUser):
             exception=TimeoutError(f"{page['ref']} not found by '{word}' within {CHECK_LIMIT_S} s"),
             context={},
         )
-
-
-def _csrf_token(html: str) -> str:
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    return match.group(1) if match else ""
 
 
 def _seconds_left(environment) -> float:

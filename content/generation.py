@@ -90,10 +90,6 @@ def _of_its_own() -> dict:
     return {"token": uuid4().hex, "at": datetime.now(UTC)}
 
 
-def token() -> str:
-    return current()["token"]
-
-
 def move() -> None:
     """A new token, now."""
     cache.set(KEY, {"token": uuid4().hex, "at": datetime.now(UTC)}, None)

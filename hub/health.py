@@ -65,6 +65,15 @@ def _outbox() -> dict:
     return {"ok": not behind, "behind": behind, "subscribers": subscribers, "max_lag_seconds": limit}
 
 
+def database_only(request):
+    """`/health/` (older, kept for existing load balancers): the database check alone."""
+    try:
+        _database()
+        return JsonResponse({"status": "ok"})
+    except Exception as exc:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "detail": exc.__class__.__name__}, status=503)
+
+
 @never_cache
 def live(request):
     return JsonResponse({"status": "ok"})

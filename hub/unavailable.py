@@ -11,9 +11,10 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 
+from api.errors import DATABASE_UNAVAILABLE as CODE
+from api.errors import RETRY_AFTER_SECONDS
+
 logger = logging.getLogger("hub.unavailable")
-RETRY_AFTER_SECONDS = 5
-CODE = "DATABASE_UNAVAILABLE"
 PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Even niet bereikbaar</title></head>
 <body><main><h1>De contenthub is even niet bereikbaar</h1>

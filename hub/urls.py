@@ -7,13 +7,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api.views import graphql_view
 from hub import health as health_checks
 from hub.metrics import metrics
-from hub.views import health, security_txt
+from hub.views import security_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("graphql/", graphql_view, name="graphql"),
-    path("health/", health, name="health"),
+    path("health/", health_checks.database_only, name="health"),
     path("health/live", health_checks.live, name="health_live"),
     path("health/ready", health_checks.ready, name="health_ready"),
     path("metrics", metrics, name="metrics"),

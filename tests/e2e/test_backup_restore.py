@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.harness.processes import REPO_DIR
+from tests.harness.processes import REPO_DIR, database_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -28,15 +28,8 @@ print(json.dumps(answers))
 """
 
 
-def _url(name: str) -> str:
-    from django.db import connection
-
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name}"
-
-
-def _answers(database_url: str) -> list:
-    env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+def _answers(url: str) -> list:
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
     env.pop("HUB_TEST_REDIS_URL", None)  # answers from the database, not from a cache
     done = subprocess.run(  # noqa: S603 - our own interpreter
         [sys.executable, "-c", ANSWER_SCRIPT, *QUERIES], cwd=REPO_DIR, env=env, capture_output=True, text=True
@@ -46,7 +39,7 @@ def _answers(database_url: str) -> list:
 
 
 def _script(name: str, *args, database: str):
-    env = {**os.environ, "DATABASE_URL": _url(database)}
+    env = {**os.environ, "DATABASE_URL": database_url(database)}
     return subprocess.run(  # noqa: S603 - our own script
         ["bash", f"scripts/{name}", *map(str, args)], cwd=REPO_DIR, env=env, capture_output=True, text=True
     )
@@ -72,20 +65,20 @@ def test_a_backup_restored_into_an_empty_database_serves_the_same_pages(committe
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "folder.pdf").write_bytes(b"%PDF-1.4 test")
     backup = tmp_path / "backup"
-    before = _answers(_url(source))
+    before = _answers(database_url(source))
     assert before[0]["data"]["page"]["title"] == "Paspoort aanvragen"
     assert before[1]["data"]["pages"]["totalCount"] > 1
 
     done = _script("backup.sh", backup, media, database=source)
     assert done.returncode == 0, done.stderr
-    _admin(f'DROP DATABASE IF EXISTS "{target}"')
+    _admin(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
     _admin(f'CREATE DATABASE "{target}"')
     try:
         restored_media = tmp_path / "restored-media"
         done = _script("restore.sh", backup, restored_media, database=target)
         assert done.returncode == 0, done.stderr
         assert (restored_media / "documents" / "folder.pdf").read_bytes() == b"%PDF-1.4 test"
-        assert _answers(_url(target)) == before
+        assert _answers(database_url(target)) == before
         # A second restore into the now filled database is refused, not mixed in.
         again = _script("restore.sh", backup, restored_media, database=target)
         assert again.returncode != 0 and "not empty" in again.stderr

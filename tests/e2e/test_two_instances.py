@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import ROLE_PASSWORD, make_role_users
-from tests.harness.processes import REPO_DIR, free_port, stop, wait_for_port
+from tests.harness.processes import REPO_DIR, database_url, free_port, stop, wait_for_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -30,13 +30,6 @@ def redis_url():
     return url
 
 
-def _database_url() -> str:
-    from django.db import connection
-
-    s = connection.settings_dict
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-
-
 @pytest.fixture
 def instances(redis_url, committed_content, tmp_path):
     from django.conf import settings
@@ -45,7 +38,7 @@ def instances(redis_url, committed_content, tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "HUB_TEST_REDIS_URL": location,  # the same Redis database as this test process
         "PYTHONUNBUFFERED": "1",
     }
@@ -95,9 +88,13 @@ def _title(response):
     return page["title"] if page else [e["extensions"]["code"] for e in body["errors"]]
 
 
+def _csrf(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
 def _sign_in(client, base, username):
     login = client.get(f"{base}/admin/login/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    token = _csrf(login.text)
     answer = client.post(
         f"{base}/admin/login/",
         data={"csrfmiddlewaretoken": token, "username": username, "password": ROLE_PASSWORD, "next": "/admin/"},
@@ -110,7 +107,7 @@ def _confirm(client, base, path):
     """GET a confirmation page of the admin and POST its form (with its CSRF token)."""
     form = client.get(f"{base}{path}")
     assert form.status_code == 200, (path, form.status_code)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    token = _csrf(form.text)
     done = client.post(
         f"{base}{path}",
         data={"csrfmiddlewaretoken": token},

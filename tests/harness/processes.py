@@ -28,6 +28,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def database_url(name: str | None = None) -> str:
+    """The URL of the test database this process uses (or of another database `name` on the
+    same PostgreSQL server), for a subprocess to connect to."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name or s['NAME']}"
+
+
 def wait_for_port(port: int, process: subprocess.Popen | None = None, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

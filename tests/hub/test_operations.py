@@ -8,8 +8,6 @@ from django.core.cache import caches
 from django.db import OperationalError
 from django.test import override_settings
 
-from tests.api.conftest import gql  # noqa: F401 - fixture
-
 QUERY = 'query Paspoort { page(site: "deventer", path: "/producten/paspoort-aanvragen/") { title } }'
 SEARCH = 'query Zoek { search(query: "paspoort") { totalCount queryId } }'
 
